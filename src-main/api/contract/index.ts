@@ -1,0 +1,29 @@
+// The one API between the renderer and the main process. Each domain adds its methods in
+// its own file; the dispatcher, the preload and the renderer client all derive from this map.
+import type { z } from 'zod'
+import type { MethodSpec } from './define'
+import { appContract } from './app'
+import { settingsContract } from './settings'
+
+export const contract = {
+  ...appContract,
+  ...settingsContract,
+}
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+type Spec<M extends MethodName> =
+  Contract[M] extends MethodSpec<infer I, infer O> ? { i: I; o: O } : never
+export type MethodInput<M extends MethodName> = z.input<Spec<M>['i']>
+export type ParsedInput<M extends MethodName> = z.output<Spec<M>['i']>
+export type MethodOutput<M extends MethodName> = Spec<M>['o']
+
+export interface ApiErrorBody {
+  code: string
+  message: string
+}
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody }
+
+export type { AppStatus } from './app'
+export type { AppSettings, SettingsPatch } from './settings'
+export type { AppEvents, AppEventName } from './events'

@@ -1,0 +1,53 @@
+import { z } from 'zod'
+import { method, noInput, type NoInput } from './define'
+
+export const LOOKBACK_DAYS = [30, 90, 180, 365, 0] as const // 0 = all mail
+
+export interface AppSettings {
+  /** null follows the OS language. */
+  language: 'en' | 'ru' | null
+  theme: 'system' | 'light' | 'dark'
+  syncIntervalMinutes: number
+  lookbackDays: (typeof LOOKBACK_DAYS)[number]
+  backgroundSyncPaused: boolean
+  startMinimized: boolean
+  launchAtLogin: boolean
+  googleClientId: string | null
+  /** Whether a Google client secret is in the keychain; the secret itself never leaves main. */
+  googleClientSecretStored: boolean
+  /** Where the client id comes from: the environment overrides Settings. */
+  googleClientIdSource: 'env' | 'settings' | 'none'
+}
+
+export const settingsPatch = z
+  .object({
+    language: z.enum(['en', 'ru']).nullable(),
+    theme: z.enum(['system', 'light', 'dark']),
+    syncIntervalMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
+    lookbackDays: z.union([
+      z.literal(30),
+      z.literal(90),
+      z.literal(180),
+      z.literal(365),
+      z.literal(0),
+    ]),
+    backgroundSyncPaused: z.boolean(),
+    startMinimized: z.boolean(),
+    launchAtLogin: z.boolean(),
+    googleClientId: z.string().trim().max(512).nullable(),
+    /** Write-only: a new secret, '' keeps the stored one, null removes it. */
+    googleClientSecret: z.string().max(512).nullable(),
+  })
+  .partial()
+  .strict()
+
+export type SettingsPatch = z.input<typeof settingsPatch>
+
+export const settingsContract = {
+  'settings.get': method<NoInput, AppSettings>(noInput),
+  'settings.update': method<typeof settingsPatch, AppSettings>(settingsPatch),
+}

@@ -1,0 +1,16 @@
+import type { Core } from '../../core/core'
+import type { HandlerMap } from './types'
+import { appHandlers } from './app'
+import { settingsHandlers } from './settings'
+
+export interface PlatformHooks {
+  /** Opens an already vetted URL in the user's browser or mail program. */
+  openExternal(url: string): Promise<void> | void
+}
+
+export function buildHandlers(core: Core, platform: PlatformHooks): HandlerMap {
+  return {
+    ...appHandlers(platform.openExternal)(core),
+    ...settingsHandlers(core),
+  }
+}

@@ -1,0 +1,35 @@
+import path from 'node:path'
+import { BrowserWindow, screen } from 'electron'
+import type { Core } from '../core/core'
+import { readWindowState, saveWindowState } from './window-state'
+
+export function createMainWindow(core: Core, show: boolean): BrowserWindow {
+  const state = readWindowState(core.dbh, screen.getPrimaryDisplay().workAreaSize)
+  const win = new BrowserWindow({
+    ...state.bounds,
+    minWidth: 880,
+    minHeight: 560,
+    show: false,
+    title: 'ReplyBase',
+    autoHideMenuBar: true,
+    icon: path.join(__dirname, '../../build/icon.png'),
+    webPreferences: {
+      preload: path.join(__dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: true,
+    },
+  })
+  if (state.maximized) win.maximize()
+  win.once('ready-to-show', () => {
+    if (show) win.show()
+  })
+  const persist = (): void => saveWindowState(core.dbh, win)
+  win.on('resize', persist)
+  win.on('move', persist)
+  if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL)
+  else void win.loadFile(path.join(__dirname, '../renderer/index.html'))
+  return win
+}

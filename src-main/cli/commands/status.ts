@@ -1,0 +1,43 @@
+import { parseArgs } from 'node:util'
+import { readStatus } from '../../core/app/status-service'
+import { CliUsageError, type CliCommand } from '../cli-types'
+
+export const statusCommand: CliCommand = {
+  name: 'status',
+  usage: 'status [--json]',
+  summary: 'Data folder, database, schema version, row counts, keychain',
+  async run(args, core, io) {
+    let json = false
+    try {
+      json = Boolean(parseArgs({ args, options: { json: { type: 'boolean' } } }).values.json)
+    } catch (e) {
+      throw new CliUsageError((e as Error).message)
+    }
+    const s = await readStatus({
+      dbh: core.dbh,
+      secrets: core.secrets,
+      dataDir: core.dataDir,
+      migrationsFolder: core.migrationsFolder,
+      version: core.version,
+      transport: 'cli',
+    })
+    if (json) {
+      io.out(JSON.stringify(s, null, 2))
+      return 0
+    }
+    const p = s.counts.pairsByStatus
+    io.out(
+      [
+        `ReplyBase ${s.version} (${s.platform})`,
+        `Data folder:    ${s.dataDir}`,
+        `Database:       ${s.dbPath}`,
+        `Schema version: ${s.schemaVersion} (${s.latestMigration ?? 'none'})`,
+        `Accounts:       ${s.counts.accounts}`,
+        `Messages:       ${s.counts.messages}`,
+        `Pairs:          ${s.counts.pairs} (new ${p.new}, approved ${p.approved}, rejected ${p.rejected})`,
+        `Keychain:       ${s.keychain.ok ? `available (service "${s.keychain.service}")` : `UNAVAILABLE: ${s.keychain.message}`}`,
+      ].join('\n'),
+    )
+    return 0
+  },
+}

@@ -1,0 +1,59 @@
+// The headless ReplyBase: the same services, database and keychain as the app.
+// Each command is a thin wrapper over a core service.
+import { createCore, type Core } from '../core/core'
+import { resolveDataDir } from '../core/paths'
+import { isAppError } from '../core/errors'
+import { commands } from './commands'
+import { CliUsageError, type CliIo } from './cli-types'
+
+const USAGE = `Usage: replybase <command> [options]
+
+Commands:
+${commands.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`).join('\n')}
+
+Environment: REPLYBASE_DATA_DIR (data folder), REPLYBASE_KEYCHAIN_SERVICE (keychain service name).`
+
+export async function runCli(
+  argv: string[],
+  io: CliIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  const [name, ...rest] = argv
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE)
+    return name ? 0 : 2
+  }
+  const command = commands.find((c) => c.name === name)
+  if (!command) {
+    io.err(`Unknown command: ${name}\n\n${USAGE}`)
+    return 2
+  }
+  let core: Core | null = null
+  try {
+    core = createCore({ dataDir: resolveDataDir(env), env, transport: 'cli' })
+    return await command.run(rest, core, io)
+  } catch (e) {
+    if (e instanceof CliUsageError) {
+      io.err(`${e.message}\nUsage: replybase ${command.usage}`)
+      return 2
+    }
+    if (isAppError(e)) {
+      io.err(`error: ${e.code}: ${e.message}`)
+      return 1
+    }
+    io.err(`error: internal: ${(e as Error).message}`)
+    return 1
+  } finally {
+    await core?.close()
+  }
+}
+
+if (require.main === module) {
+  const io: CliIo = {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  }
+  void runCli(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code
+  })
+}

@@ -1,0 +1,97 @@
+// Composes the core services over one data folder. The Electron app, the CLI, the dev
+// bridge and the tests all start ReplyBase through here.
+import fs from 'node:fs'
+import path from 'node:path'
+import { openDatabase } from '../db/open-database'
+import type { DbHandle } from '../db/connection'
+import type { MigrationOutcome } from '../db/migrate'
+import { createEventBus, type EventBus } from './event-bus'
+import { initLogging, closeLogging, createLogger } from './logging/logger'
+import {
+  createSecretStore,
+  keychainServiceName,
+  type KeychainBackend,
+  type SecretStore,
+} from './secrets/secret-store'
+import { keytarBackend } from './secrets/keytar-backend'
+import { createSettingsService, type SettingsService } from './settings/settings-service'
+import { sourceMigrationsFolder } from './paths'
+import type { AppStatus } from '../api/contract'
+
+export interface CoreOptions {
+  dataDir: string
+  migrationsFolder?: string
+  env?: NodeJS.ProcessEnv
+  keychain?: KeychainBackend
+  transport: AppStatus['transport']
+  version?: string
+}
+
+export interface Core {
+  dataDir: string
+  migrationsFolder: string
+  env: NodeJS.ProcessEnv
+  transport: AppStatus['transport']
+  version: string
+  dbh: DbHandle
+  migration: MigrationOutcome
+  secrets: SecretStore
+  events: EventBus
+  settings: SettingsService
+  /** Functions run (in reverse order) on close: timers, listeners, open flows. */
+  onClose(fn: () => void | Promise<void>): void
+  close(): Promise<void>
+}
+
+const log = createLogger('core')
+
+export function createCore(options: CoreOptions): Core {
+  const env = options.env ?? process.env
+  const migrationsFolder = options.migrationsFolder ?? sourceMigrationsFolder()
+  fs.mkdirSync(options.dataDir, { recursive: true })
+  initLogging(path.join(options.dataDir, 'logs'))
+  const opened = openDatabase(options.dataDir, migrationsFolder)
+  if (opened.migration.applied.length > 0) {
+    log.info(
+      { applied: opened.migration.applied, backup: opened.migration.backupPath },
+      'database updated',
+    )
+  }
+  const secrets = createSecretStore(options.keychain ?? keytarBackend, keychainServiceName(env))
+  const events = createEventBus()
+  const closers: Array<() => void | Promise<void>> = []
+  const core: Core = {
+    dataDir: options.dataDir,
+    migrationsFolder,
+    env,
+    transport: options.transport,
+    version: options.version ?? readVersion(),
+    dbh: opened,
+    migration: opened.migration,
+    secrets,
+    events,
+    settings: createSettingsService({ dbh: opened, secrets, events, env }),
+    onClose: (fn) => closers.push(fn),
+    async close() {
+      for (const fn of closers.reverse()) {
+        try {
+          await fn()
+        } catch (e) {
+          log.warn({ err: e }, 'close step failed')
+        }
+      }
+      opened.close()
+      await closeLogging()
+    },
+  }
+  return core
+}
+
+function readVersion(): string {
+  try {
+    const pkg = path.resolve(__dirname, '..', '..', 'package.json')
+    return (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { version: string }).version
+  } catch {
+    return '0.0.0'
+  }
+}

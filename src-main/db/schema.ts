@@ -1,0 +1,172 @@
+// The knowledge base schema. drizzle-kit turns changes here into SQL migrations in drizzle/;
+// the FTS5 tables and their triggers live in hand-written migrations (drizzle has no virtual tables).
+import { sql } from 'drizzle-orm'
+import {
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core'
+
+const timestamps = {
+  createdAt: text('created_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  updatedAt: text('updated_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+}
+
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    provider: text('provider', { enum: ['gmail'] })
+      .notNull()
+      .default('gmail'),
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    status: text('status', { enum: ['active', 'disabled', 'error'] })
+      .notNull()
+      .default('active'),
+    statusReason: text('status_reason'),
+    lastSyncAt: text('last_sync_at'),
+    // Gmail historyId: the cursor incremental sync continues from.
+    syncCursor: text('sync_cursor'),
+    // JSON: { last_sync_summary, manual_resync_requested_at, send_as, granted_scopes, ... }
+    meta: text('meta').notNull().default('{}'),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('accounts_provider_email_uq').on(t.provider, t.email)],
+)
+
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    externalId: text('external_id').notNull(),
+    threadId: text('thread_id').notNull(),
+    direction: text('direction', { enum: ['incoming', 'outgoing'] }).notNull(),
+    fromAddress: text('from_address'),
+    fromName: text('from_name'),
+    toAddresses: text('to_addresses').notNull().default('[]'),
+    ccAddresses: text('cc_addresses').notNull().default('[]'),
+    bccAddresses: text('bcc_addresses').notNull().default('[]'),
+    subject: text('subject').notNull().default(''),
+    bodyText: text('body_text').notNull().default(''),
+    bodyHtml: text('body_html'),
+    sentAt: text('sent_at').notNull(),
+    labels: text('labels').notNull().default('[]'),
+    rfcMessageId: text('rfc_message_id'),
+    inReplyTo: text('in_reply_to'),
+    references: text('references_json').notNull().default('[]'),
+    // Selected raw headers (auto-submitted, precedence, list-id, ...), JSON object.
+    headers: text('headers').notNull().default('{}'),
+    attachments: text('attachments').notNull().default('[]'),
+    parseStatus: text('parse_status', { enum: ['ok', 'failed'] })
+      .notNull()
+      .default('ok'),
+    parseError: text('parse_error'),
+    charsetFallback: integer('charset_fallback', { mode: 'boolean' }).notNull().default(false),
+    truncated: integer('truncated', { mode: 'boolean' }).notNull().default(false),
+    // Set when Gmail no longer has the message but a reviewed pair still points at it.
+    deletedAt: text('deleted_at'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('messages_account_external_uq').on(t.accountId, t.externalId),
+    index('messages_thread_idx').on(t.accountId, t.threadId),
+    index('messages_sent_at_idx').on(t.sentAt),
+  ],
+)
+
+export const trainingPairs = sqliteTable(
+  'training_pairs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    threadId: text('thread_id').notNull(),
+    clientMessageId: integer('client_message_id')
+      .notNull()
+      .references((): AnySQLiteColumn => messages.id, { onDelete: 'cascade' }),
+    replyMessageId: integer('reply_message_id')
+      .notNull()
+      .references((): AnySQLiteColumn => messages.id, { onDelete: 'cascade' }),
+    // Every message of the client turn, in order (JSON list of message ids).
+    clientTurnIds: text('client_turn_ids').notNull().default('[]'),
+    clientText: text('client_text').notNull(),
+    replyText: text('reply_text').notNull(),
+    clientTextEdited: text('client_text_edited'),
+    replyTextEdited: text('reply_text_edited'),
+    status: text('status', { enum: ['new', 'approved', 'rejected'] })
+      .notNull()
+      .default('new'),
+    language: text('language', { enum: ['en', 'ru', 'other', 'unknown'] })
+      .notNull()
+      .default('unknown'),
+    labels: text('labels').notNull().default('[]'),
+    reviewedAt: text('reviewed_at'),
+    // Set when sync found one of the pair's messages gone from Gmail; the review is kept.
+    orphanedAt: text('orphaned_at'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('pairs_client_reply_uq').on(t.clientMessageId, t.replyMessageId),
+    index('pairs_status_idx').on(t.status, t.id),
+    index('pairs_account_idx').on(t.accountId, t.status),
+    index('pairs_reply_idx').on(t.replyMessageId),
+  ],
+)
+
+export const aiProviders = sqliteTable('ai_providers', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  providerCode: text('provider_code').notNull().unique(),
+  name: text('name').notNull(),
+  modelDefault: text('model_default'),
+  baseUrl: text('base_url'),
+  // No key column: API keys live in the OS keychain only.
+  ...timestamps,
+})
+
+export const syncRuns = sqliteTable(
+  'sync_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    mode: text('mode', { enum: ['full', 'incremental'] }).notNull(),
+    status: text('status', { enum: ['running', 'ok', 'failed', 'cancelled'] })
+      .notNull()
+      .default('running'),
+    startedAt: text('started_at').notNull(),
+    finishedAt: text('finished_at'),
+    summary: text('summary').notNull().default('{}'),
+    errors: text('errors').notNull().default('[]'),
+    // Full sync resumes from here after a crash: the Gmail page token and the baseline historyId.
+    resumeState: text('resume_state'),
+  },
+  (t) => [index('sync_runs_account_idx').on(t.accountId, t.id)],
+)
+
+// Small typed key/value store for app settings that are not secrets.
+export const appSettings = sqliteTable('app_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: text('updated_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+})
+
+export type AccountRow = typeof accounts.$inferSelect
+export type MessageRow = typeof messages.$inferSelect
+export type PairRow = typeof trainingPairs.$inferSelect
+export type SyncRunRow = typeof syncRuns.$inferSelect
+export type AiProviderRow = typeof aiProviders.$inferSelect

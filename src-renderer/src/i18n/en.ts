@@ -1,0 +1,57 @@
+export const en = {
+  app: { name: 'ReplyBase', tagline: 'Support replies knowledge base' },
+  nav: { accounts: 'Accounts', review: 'Review', settings: 'Settings', main: 'Main navigation' },
+  common: {
+    loading: 'Loading…',
+    retry: 'Try again',
+    save: 'Save',
+    cancel: 'Cancel',
+    close: 'Close',
+    yes: 'Yes',
+    no: 'No',
+    errorTitle: 'Something went wrong',
+  },
+  accounts: {
+    title: 'Accounts',
+    empty: 'No Gmail mailbox is connected yet.',
+    count_one: '{{count}} mailbox connected',
+    count_other: '{{count}} mailboxes connected',
+  },
+  review: {
+    title: 'Review',
+    empty: 'No training pairs yet. They appear here after the first sync.',
+    counts: 'New: {{new}} · Approved: {{approved}} · Rejected: {{rejected}}',
+  },
+  settings: {
+    title: 'Settings',
+    appearance: 'Appearance',
+    language: 'Language',
+    languageSystem: 'Same as the system',
+    theme: 'Theme',
+    themeSystem: 'Same as the system',
+    themeLight: 'Light',
+    themeDark: 'Dark',
+    about: 'This installation',
+    version: 'Version',
+    dataDir: 'Data folder',
+    database: 'Database',
+    schema: 'Schema version',
+    keychain: 'Keychain',
+    keychainOk: 'Available (service “{{service}}”)',
+    keychainMissing: 'Not available',
+    messages: 'Messages',
+    pairs: 'Training pairs',
+  },
+  errors: {
+    offline: 'The ReplyBase core is not reachable.',
+    keychain_unavailable:
+      'The system keychain is not reachable. On Linux, start gnome-keyring or KWallet and unlock it.',
+    bad_request: 'ReplyBase refused the request: {{message}}',
+    internal: 'Something went wrong inside ReplyBase; the log in the data folder has details.',
+    db_disk_full: 'The disk is full: free some space, then try again.',
+    db_busy: 'The database is busy in another ReplyBase process; try again.',
+    unknown: '{{message}}',
+  },
+}
+
+export type Messages = typeof en

@@ -1,0 +1,32 @@
+import i18next from 'i18next'
+import { initReactI18next } from 'react-i18next'
+import { en } from './en'
+import { ru } from './ru'
+
+export type Language = 'en' | 'ru'
+
+export function systemLanguage(): Language {
+  return navigator.language.toLowerCase().startsWith('ru') ? 'ru' : 'en'
+}
+
+export const i18n = i18next.createInstance()
+
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, ru: { translation: ru } },
+  lng: systemLanguage(),
+  fallbackLng: 'en',
+  interpolation: { escapeValue: false }, // React escapes
+  returnNull: false,
+})
+
+export function applyLanguage(language: Language | null): void {
+  const lng = language ?? systemLanguage()
+  if (i18n.language !== lng) void i18n.changeLanguage(lng)
+  document.documentElement.lang = lng
+}
+
+/** A failure's message in the user's language, from its stable code. */
+export function errorText(code: string, message: string): string {
+  const key = `errors.${code}`
+  return i18n.exists(key) ? i18n.t(key, { message }) : i18n.t('errors.unknown', { message })
+}
