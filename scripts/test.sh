@@ -26,4 +26,13 @@ if [ "$#" -eq 0 ]; then
 fi
 # The end-to-end tests load the built renderer.
 npx electron-vite build >/dev/null
-exec npx vitest run "$@"
+mkdir -p test-results
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@" || status=$?
+# One plain closing line for whoever reads the log last.
+node -e '
+  const r = JSON.parse(require("fs").readFileSync("test-results/vitest.json", "utf8"))
+  const skipped = r.numPendingTests + r.numTodoTests
+  console.log(`vitest: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""))
+' || true
+exit "$status"
