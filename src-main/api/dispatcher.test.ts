@@ -4,6 +4,7 @@ import { buildHandlers } from './handlers'
 import { createDispatcher, type Dispatch } from './dispatcher'
 import type { KeychainBackend } from '../core/secrets/secret-store'
 import { tempDir } from '../../tests/helpers/temp'
+import { journal } from '../../tests/helpers/migrations'
 
 // An in-memory keychain: this file tests the dispatcher, not the OS keychain.
 function memoryKeychain(): KeychainBackend {
@@ -35,7 +36,7 @@ describe('dispatcher', () => {
     expect(r.ok).toBe(true)
     if (r.ok)
       expect(r.value).toMatchObject({
-        schemaVersion: 2,
+        schemaVersion: journal().length,
         transport: 'bridge',
         keychain: { ok: true },
       })

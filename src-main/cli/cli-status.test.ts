@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../tests/helpers/cli'
 import { tempDir, testKeychainService } from '../../tests/helpers/temp'
 import { requireKeychain } from '../../tests/helpers/keychain'
+import { journal } from '../../tests/helpers/migrations'
 
 const tmp = tempDir()
 const env = { REPLYBASE_DATA_DIR: tmp.dir, REPLYBASE_KEYCHAIN_SERVICE: testKeychainService() }
@@ -17,8 +18,8 @@ describe('cli status', () => {
     expect(s).toMatchObject({
       dataDir: tmp.dir,
       dbPath: `${tmp.dir}/replybase.db`,
-      schemaVersion: 2,
-      latestMigration: '0001_fts',
+      schemaVersion: journal().length,
+      latestMigration: journal().at(-1)!.tag,
       counts: { accounts: 0, messages: 0, pairs: 0 },
       keychain: { ok: true, service: env.REPLYBASE_KEYCHAIN_SERVICE },
       transport: 'cli',

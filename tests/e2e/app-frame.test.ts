@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, type Harness } from './harness'
+import { journal } from '../helpers/migrations'
 
 let h: Harness
 beforeAll(async () => {
@@ -24,7 +25,7 @@ describe('app frame in Chromium through the bridge', () => {
     await h.page.getByRole('link', { name: 'Settings' }).click()
     await expect
       .poll(() => h.page.getByTestId('schema-version').textContent())
-      .toContain('2 (0001_fts)')
+      .toContain(`${journal().length} (${journal().at(-1)!.tag})`)
     await expect
       .poll(() => h.page.getByTestId('keychain-state').textContent())
       .toMatch(/^Available/)
