@@ -63,36 +63,7 @@ describe('cleanReplyText', () => {
   })
 })
 
-describe('cost', () => {
-  const typical = [
-    'Hi Laura,',
-    '',
-    'I ordered the espresso grinder on March 3 (order #558120) and it still has not arrived.',
-    'Could you please check what is going on?',
-    '',
-    'Thanks,',
-    'Emily',
-    '',
-    'On Mon, Mar 3, 2025 at 10:02 AM Northwind Support <support@northwind-store.com> wrote:',
-    '',
-    '> Hello Emily,',
-    '> your order has shipped.',
-  ].join('\n')
-
-  it('cleans a typical message in well under 0.1 ms', () => {
-    for (let i = 0; i < 500; i++) cleanReplyText(typical)
-    // Best of several batches: other test files share the CPU, and a slow batch measures them.
-    let best = Infinity
-    for (let batch = 0; batch < 7; batch++) {
-      const runs = 1000
-      const start = performance.now()
-      for (let i = 0; i < runs; i++) cleanReplyText(typical)
-      best = Math.min(best, (performance.now() - start) / runs)
-    }
-    // Measured at 0.008-0.016 ms per message.
-    expect(best).toBeLessThan(0.1)
-  })
-
+describe('hostile input', () => {
   it.each([
     ['a long run of spaces', `a${' '.repeat(200_000)}x`],
     ['a long line with no spaces', '<'.repeat(100_000) + ':'],
