@@ -1,0 +1,95 @@
+// OpenAI's error bodies and headers as the real API sends them
+// (https://platform.openai.com/docs/guides/error-codes/api-errors).
+
+export interface FakeReply {
+  status: number
+  body: unknown
+  headers?: Record<string, string>
+}
+
+function error(
+  status: number,
+  message: string,
+  type: string,
+  code: string | null,
+  headers?: Record<string, string>,
+): FakeReply {
+  return { status, body: { error: { message, type, param: null, code } }, headers }
+}
+
+/** OpenAI masks the key it refuses the same way: its first six and last three characters. */
+export function maskKey(key: string): string {
+  return key.length > 9 ? `${key.slice(0, 6)}***${key.slice(-3)}` : '***'
+}
+
+export function invalidApiKey(key: string): FakeReply {
+  return error(
+    401,
+    `Incorrect API key provided: ${maskKey(key)}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+    'invalid_request_error',
+    'invalid_api_key',
+  )
+}
+
+export function missingApiKey(): FakeReply {
+  return error(
+    401,
+    "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY), or as the password field (i.e. sk-xxxx:) with HTTP Basic auth.",
+    'invalid_request_error',
+    null,
+  )
+}
+
+export function rateLimited(model: string, retryAfterSeconds: number): FakeReply {
+  return error(
+    429,
+    `Rate limit reached for ${model} in organization org-fake on requests per min (RPM): Limit 3, Used 3, Requested 1. Please try again in ${retryAfterSeconds}s. Visit https://platform.openai.com/account/rate-limits to learn more.`,
+    'requests',
+    'rate_limit_exceeded',
+    {
+      'retry-after': String(retryAfterSeconds),
+      'x-ratelimit-limit-requests': '3',
+      'x-ratelimit-remaining-requests': '0',
+      'x-ratelimit-reset-requests': `${retryAfterSeconds}s`,
+      // The SDK would otherwise retry on its own; the tests check our handling of the first answer.
+      'x-should-retry': 'false',
+    },
+  )
+}
+
+export function insufficientQuota(): FakeReply {
+  return error(
+    429,
+    'You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.',
+    'insufficient_quota',
+    'insufficient_quota',
+    { 'x-should-retry': 'false' },
+  )
+}
+
+export function modelNotFound(model: string): FakeReply {
+  return error(
+    404,
+    `The model \`${model}\` does not exist or you do not have access to it.`,
+    'invalid_request_error',
+    'model_not_found',
+  )
+}
+
+export function invalidUrl(method: string, path: string): FakeReply {
+  return error(404, `Invalid URL (${method} ${path})`, 'invalid_request_error', null)
+}
+
+export function serverError(): FakeReply {
+  return error(
+    500,
+    'The server had an error while processing your request. Sorry about that!',
+    'server_error',
+    null,
+    { 'x-should-retry': 'false' },
+  )
+}
+
+export function badRequest(message: string): FakeReply {
+  return error(400, message, 'invalid_request_error', null)
+}

@@ -1,0 +1,227 @@
+// A fake OpenAI API on 127.0.0.1:0 speaking the real wire format: GET /v1/models(/{id}),
+// POST /v1/chat/completions, POST /v1/embeddings, OpenAI's error bodies (401, 404, 429, 500),
+// added latency and an offline mode (connections dropped). Every request is recorded so
+// tests can assert what was sent. Answers are deterministic.
+import crypto from 'node:crypto'
+import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import {
+  badRequest,
+  insufficientQuota,
+  invalidApiKey,
+  invalidUrl,
+  missingApiKey,
+  modelNotFound,
+  rateLimited,
+  serverError,
+  type FakeReply,
+} from './openai-errors'
+
+export type FakeOpenAIMode = 'ok' | 'rate_limited' | 'insufficient_quota' | 'server_error' | 'offline'
+
+export interface RecordedRequest {
+  method: string
+  path: string
+  authorization: string | null
+  body: unknown
+}
+
+export interface FakeOpenAIOptions {
+  /** Keys the fake accepts. Default: one, FAKE_OPENAI_KEY. */
+  keys?: string[]
+  models?: string[]
+  mode?: FakeOpenAIMode
+  latencyMs?: number
+  retryAfterSeconds?: number
+  /** The text of a chat completion; default: a fixed draft naming the model and the message. */
+  reply?: (request: ChatRequest) => string
+}
+
+export interface ChatRequest {
+  model: string
+  messages: Array<{ role: string; content: string }>
+}
+
+export interface FakeOpenAI {
+  /** The base URL to configure, ending in /v1. */
+  readonly baseUrl: string
+  readonly requests: RecordedRequest[]
+  /** Changes behaviour at run time (mode, latency, keys, models, reply). */
+  set(options: Partial<FakeOpenAIOptions>): void
+  close(): Promise<void>
+}
+
+export const FAKE_OPENAI_KEY = 'sk-fake-0123456789abcdefghijklmnopqrstuvwxyzABCD'
+export const FAKE_MODELS = [
+  'gpt-4.1-mini',
+  'gpt-4.1',
+  'o3-mini',
+  'text-embedding-3-small',
+  'whisper-1',
+  'dall-e-3',
+  'gpt-4o-mini',
+  'tts-1',
+]
+
+const CREATED = 1_700_000_000
+
+function defaultReply(req: ChatRequest): string {
+  const last = req.messages.at(-1)?.content ?? ''
+  const text = last.replace(/<\/?client_message>/g, '').trim().split('\n')[0] ?? ''
+  return `Thank you for your message. [fake ${req.model}; ${req.messages.length} messages] Re: ${text.slice(0, 60)}`
+}
+
+/** A deterministic unit vector from hashed character trigrams (no model weights). */
+export function fakeEmbedding(text: string, dimensions: number): number[] {
+  const v = new Array<number>(dimensions).fill(0)
+  const s = ` ${text.toLowerCase()} `
+  for (let i = 0; i + 3 <= s.length; i++) {
+    const h = crypto.createHash('md5').update(s.slice(i, i + 3)).digest()
+    v[h.readUInt32LE(0) % dimensions]! += h[4]! & 1 ? 1 : -1
+  }
+  const norm = Math.hypot(...v) || 1
+  return v.map((x) => x / norm)
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = []
+  for await (const c of req) chunks.push(c as Buffer)
+  const raw = Buffer.concat(chunks).toString('utf8')
+  if (!raw) return null
+  try {
+    return JSON.parse(raw) as unknown
+  } catch {
+    return raw
+  }
+}
+
+function send(res: ServerResponse, reply: FakeReply): void {
+  if (res.headersSent || res.destroyed) return
+  const payload = Buffer.from(JSON.stringify(reply.body, null, 2))
+  res.writeHead(reply.status, {
+    'content-type': 'application/json',
+    'content-length': String(payload.length),
+    'openai-processing-ms': '12',
+    'x-request-id': `req_${crypto.randomBytes(8).toString('hex')}`,
+    ...reply.headers,
+  })
+  res.end(payload)
+}
+
+export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
+  const state: Required<FakeOpenAIOptions> = {
+    keys: options.keys ?? [FAKE_OPENAI_KEY],
+    models: options.models ?? FAKE_MODELS,
+    mode: options.mode ?? 'ok',
+    latencyMs: options.latencyMs ?? 0,
+    retryAfterSeconds: options.retryAfterSeconds ?? 20,
+    reply: options.reply ?? defaultReply,
+  }
+  const requests: RecordedRequest[] = []
+
+  function answer(method: string, path: string, auth: string | null, body: unknown): FakeReply {
+    const key = auth?.startsWith('Bearer ') ? auth.slice(7) : null
+    if (!key) return missingApiKey()
+    if (!state.keys.includes(key)) return invalidApiKey(key)
+    const model = (body as { model?: unknown } | null)?.model
+    if (state.mode === 'rate_limited') {
+      return rateLimited(typeof model === 'string' ? model : 'gpt-4.1-mini', state.retryAfterSeconds)
+    }
+    if (state.mode === 'insufficient_quota') return insufficientQuota()
+    if (state.mode === 'server_error') return serverError()
+
+    if (method === 'GET' && path === '/v1/models') {
+      return {
+        status: 200,
+        body: {
+          object: 'list',
+          data: state.models.map((id) => ({ id, object: 'model', created: CREATED, owned_by: 'system' })),
+        },
+      }
+    }
+    const one = /^\/v1\/models\/([^/]+)$/.exec(path)
+    if (method === 'GET' && one) {
+      const id = decodeURIComponent(one[1]!)
+      return state.models.includes(id)
+        ? { status: 200, body: { id, object: 'model', created: CREATED, owned_by: 'system' } }
+        : modelNotFound(id)
+    }
+    if (method === 'POST' && path === '/v1/chat/completions') {
+      const req = body as Partial<ChatRequest> | null
+      if (typeof req?.model !== 'string' || !Array.isArray(req.messages)) {
+        return badRequest("Missing required parameter: 'messages'.")
+      }
+      if (!state.models.includes(req.model)) return modelNotFound(req.model)
+      const content = state.reply(req as ChatRequest)
+      return {
+        status: 200,
+        body: {
+          id: `chatcmpl-${crypto.createHash('sha1').update(JSON.stringify(req)).digest('hex').slice(0, 24)}`,
+          object: 'chat.completion',
+          created: CREATED,
+          model: req.model,
+          choices: [
+            {
+              index: 0,
+              message: { role: 'assistant', content, refusal: null, annotations: [] },
+              logprobs: null,
+              finish_reason: 'stop',
+            },
+          ],
+          usage: { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 },
+          system_fingerprint: 'fp_fake',
+        },
+      }
+    }
+    if (method === 'POST' && path === '/v1/embeddings') {
+      const req = body as { model?: string; input?: string | string[]; dimensions?: number } | null
+      if (typeof req?.model !== 'string' || req.input === undefined) {
+        return badRequest("Missing required parameter: 'input'.")
+      }
+      if (!state.models.includes(req.model)) return modelNotFound(req.model)
+      const inputs = Array.isArray(req.input) ? req.input : [req.input]
+      const dims = req.dimensions ?? 1536
+      return {
+        status: 200,
+        body: {
+          object: 'list',
+          data: inputs.map((text, index) => ({ object: 'embedding', index, embedding: fakeEmbedding(String(text), dims) })),
+          model: req.model,
+          usage: { prompt_tokens: inputs.length * 8, total_tokens: inputs.length * 8 },
+        },
+      }
+    }
+    return invalidUrl(method, path)
+  }
+
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const method = req.method ?? 'GET'
+      const path = new URL(req.url ?? '/', 'http://fake').pathname
+      const body = await readJson(req)
+      requests.push({ method, path, authorization: req.headers.authorization ?? null, body })
+      if (state.mode === 'offline') {
+        // As a dropped network does: the connection closes without an answer.
+        req.socket.destroy()
+        return
+      }
+      if (state.latencyMs > 0) await new Promise((r) => setTimeout(r, state.latencyMs))
+      send(res, answer(method, path, req.headers.authorization ?? null, body))
+    })().catch(() => res.destroy())
+  })
+  server.keepAliveTimeout = 1000
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    requests,
+    set(patch) {
+      Object.assign(state, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)))
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
