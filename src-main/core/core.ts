@@ -15,6 +15,9 @@ import {
 } from './secrets/secret-store'
 import { keytarBackend } from './secrets/keytar-backend'
 import { createSettingsService, type SettingsService } from './settings/settings-service'
+import { createAccountsService, type AccountsService } from './accounts/accounts-service'
+import { createGmailClientFactory, type GmailClientFactory } from './google/gmail-client'
+import { createGmailConnectService, type GmailConnectService } from './google/connect-flow'
 import { sourceMigrationsFolder } from './paths'
 import type { AppStatus } from '../api/contract'
 
@@ -38,6 +41,10 @@ export interface Core {
   secrets: SecretStore
   events: EventBus
   settings: SettingsService
+  accounts: AccountsService
+  /** Authenticated Gmail clients per account (token refresh persists to the keychain). */
+  gmail: GmailClientFactory
+  gmailConnect: GmailConnectService
   /** Functions run (in reverse order) on close: timers, listeners, open flows. */
   onClose(fn: () => void | Promise<void>): void
   close(): Promise<void>
@@ -60,6 +67,9 @@ export function createCore(options: CoreOptions): Core {
   const secrets = createSecretStore(options.keychain ?? keytarBackend, keychainServiceName(env))
   const events = createEventBus()
   const closers: Array<() => void | Promise<void>> = []
+  const accounts = createAccountsService({ dbh: opened, secrets, events, env })
+  const gmailConnect = createGmailConnectService({ dbh: opened, secrets, events, env, accounts })
+  closers.push(() => void gmailConnect.cancel())
   const core: Core = {
     dataDir: options.dataDir,
     migrationsFolder,
@@ -71,6 +81,14 @@ export function createCore(options: CoreOptions): Core {
     secrets,
     events,
     settings: createSettingsService({ dbh: opened, secrets, events, env }),
+    accounts,
+    gmail: createGmailClientFactory({
+      dbh: opened,
+      secrets,
+      env,
+      onRevoked: (id) => accounts.markError(id, 'token_revoked'),
+    }),
+    gmailConnect,
     onClose: (fn) => closers.push(fn),
     async close() {
       for (const fn of closers.reverse()) {

@@ -4,10 +4,12 @@ import type { z } from 'zod'
 import type { MethodSpec } from './define'
 import { appContract } from './app'
 import { settingsContract } from './settings'
+import { accountsContract } from './accounts'
 
 export const contract = {
   ...appContract,
   ...settingsContract,
+  ...accountsContract,
 }
 
 export type Contract = typeof contract
@@ -27,3 +29,4 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 export type { AppStatus } from './app'
 export type { AppSettings, SettingsPatch } from './settings'
 export type { AppEvents, AppEventName } from './events'
+export type { AccountDto, GmailConnectResult, DisconnectResult, SyncSummary } from './accounts'

@@ -2,6 +2,7 @@ import type { Core } from '../../core/core'
 import type { HandlerMap } from './types'
 import { appHandlers } from './app'
 import { settingsHandlers } from './settings'
+import { accountsHandlers } from './accounts'
 
 export interface PlatformHooks {
   /** Opens an already vetted URL in the user's browser or mail program. */
@@ -12,5 +13,6 @@ export function buildHandlers(core: Core, platform: PlatformHooks): HandlerMap {
   return {
     ...appHandlers(platform.openExternal)(core),
     ...settingsHandlers(core),
+    ...accountsHandlers(platform.openExternal)(core),
   }
 }

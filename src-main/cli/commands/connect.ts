@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util'
+import { openInSystemBrowser } from '../../core/google/system-browser'
+import { CliUsageError, type CliCommand } from '../cli-types'
+
+const DEFAULT_TIMEOUT_S = 300
+
+export const connectCommand: CliCommand = {
+  name: 'connect',
+  usage: 'connect gmail [--no-browser] [--timeout <s>]',
+  summary: 'Connect a Gmail mailbox (prints the authorization URL, then the address)',
+  async run(args, core, io) {
+    let parsed
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { 'no-browser': { type: 'boolean' }, timeout: { type: 'string' } },
+      })
+    } catch (e) {
+      throw new CliUsageError((e as Error).message)
+    }
+    const [provider, ...extra] = parsed.positionals
+    if (provider !== 'gmail' || extra.length > 0)
+      throw new CliUsageError('Only "connect gmail" is supported.')
+    const timeoutS =
+      parsed.values.timeout === undefined ? DEFAULT_TIMEOUT_S : Number(parsed.values.timeout)
+    if (!Number.isFinite(timeoutS) || timeoutS <= 0 || timeoutS > 3600) {
+      throw new CliUsageError('--timeout takes a number of seconds between 1 and 3600.')
+    }
+    const noBrowser = Boolean(parsed.values['no-browser'])
+    // Ctrl+C ends the attempt cleanly: the listener closes and nothing is written.
+    const onSignal = (): void => void core.gmailConnect.cancel()
+    process.once('SIGINT', onSignal)
+    process.once('SIGTERM', onSignal)
+    try {
+      const result = await core.gmailConnect.connect({
+        timeoutMs: timeoutS * 1000,
+        openBrowser: noBrowser ? undefined : openInSystemBrowser,
+        onAuthUrl: (url) => {
+          io.err(
+            noBrowser
+              ? `Open this URL in a browser to connect a Gmail account (waiting up to ${timeoutS} s):`
+              : `Opening the browser to connect a Gmail account (waiting up to ${timeoutS} s). If it does not open, visit:`,
+          )
+          // Alone on its line of stdout, so scripts and tests can read it.
+          io.out(url)
+        },
+      })
+      if (!result.ok) {
+        io.err(`error: ${result.reason}: ${result.message}`)
+        return 1
+      }
+      io.err(`Connected ${result.account.displayName} (account ${result.account.id}).`)
+      io.out(result.account.email)
+      return 0
+    } finally {
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+    }
+  },
+}
