@@ -18,6 +18,8 @@ import { createSettingsService, type SettingsService } from './settings/settings
 import { createAccountsService, type AccountsService } from './accounts/accounts-service'
 import { createGmailClientFactory, type GmailClientFactory } from './google/gmail-client'
 import { createGmailConnectService, type GmailConnectService } from './google/connect-flow'
+import { createReviewService, type ReviewService } from './review/review-service'
+import { createAiService, type AiService } from './ai/ai-service'
 import { sourceMigrationsFolder } from './paths'
 import type { AppStatus } from '../api/contract'
 
@@ -45,6 +47,10 @@ export interface Core {
   /** Authenticated Gmail clients per account (token refresh persists to the keychain). */
   gmail: GmailClientFactory
   gmailConnect: GmailConnectService
+  /** Pair review: lists, counts, status, edits, undo. */
+  review: ReviewService
+  /** The OpenAI provider: settings, connection test, models, similar pairs, drafts. */
+  ai: AiService
   /** Functions run (in reverse order) on close: timers, listeners, open flows. */
   onClose(fn: () => void | Promise<void>): void
   close(): Promise<void>
@@ -89,6 +95,8 @@ export function createCore(options: CoreOptions): Core {
       onRevoked: (id) => accounts.markError(id, 'token_revoked'),
     }),
     gmailConnect,
+    review: createReviewService({ dbh: opened, events }),
+    ai: createAiService({ dbh: opened, secrets, env }),
     onClose: (fn) => closers.push(fn),
     async close() {
       for (const fn of closers.reverse()) {

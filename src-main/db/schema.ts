@@ -115,6 +115,9 @@ export const trainingPairs = sqliteTable(
     reviewedAt: text('reviewed_at'),
     // Set when sync found one of the pair's messages gone from Gmail; the review is kept.
     orphanedAt: text('orphaned_at'),
+    // The reply's sent_at, copied by a trigger (drizzle/0002_pairs_review.sql) so the review
+    // list can sort and filter by conversation time through an index, without a join.
+    sentAt: text('sent_at'),
     ...timestamps,
   },
   (t) => [
@@ -122,6 +125,13 @@ export const trainingPairs = sqliteTable(
     index('pairs_status_idx').on(t.status, t.id),
     index('pairs_account_idx').on(t.accountId, t.status),
     index('pairs_reply_idx').on(t.replyMessageId),
+    // Review list pages, newest first, per status and each filter combination: every index
+    // ends in sent_at (then rowid = id), so a page and its keyset cursor are one index range
+    // and the status counts read the index only.
+    index('pairs_status_sent_idx').on(t.status, t.sentAt),
+    index('pairs_account_sent_idx').on(t.accountId, t.status, t.sentAt),
+    index('pairs_language_sent_idx').on(t.status, t.language, t.sentAt),
+    index('pairs_account_language_sent_idx').on(t.accountId, t.status, t.language, t.sentAt),
   ],
 )
 

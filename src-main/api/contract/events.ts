@@ -5,5 +5,7 @@ export interface AppEvents {
   'gmail.connect.waiting': { authUrl: string }
   /** An account row changed (status, connect, disconnect, resync request); re-read accounts.list. */
   'accounts.changed': { accountId?: number }
+  /** Pairs were reviewed, edited or restored (ids when known); re-read counts and visible rows. */
+  'pairs.changed': { ids?: number[] }
 }
 export type AppEventName = keyof AppEvents

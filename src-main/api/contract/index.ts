@@ -5,11 +5,15 @@ import type { MethodSpec } from './define'
 import { appContract } from './app'
 import { settingsContract } from './settings'
 import { accountsContract } from './accounts'
+import { pairsContract } from './pairs'
+import { aiContract } from './ai'
 
 export const contract = {
   ...appContract,
   ...settingsContract,
   ...accountsContract,
+  ...pairsContract,
+  ...aiContract,
 }
 
 export type Contract = typeof contract
@@ -30,3 +34,21 @@ export type { AppStatus } from './app'
 export type { AppSettings, SettingsPatch } from './settings'
 export type { AppEvents, AppEventName } from './events'
 export type { AccountDto, GmailConnectResult, DisconnectResult, SyncSummary } from './accounts'
+export type {
+  PairCounts,
+  PairDetail,
+  PairLanguage,
+  PairListItem,
+  PairListPage,
+  PairMessageRef,
+  PairSnapshot,
+  PairStatus,
+  SetStatusResult,
+} from './pairs'
+export type {
+  DraftResult,
+  OpenAIProblem,
+  OpenAISettings,
+  OpenAITestResult,
+  SimilarPair,
+} from './ai'

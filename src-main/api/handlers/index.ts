@@ -3,6 +3,8 @@ import type { HandlerMap } from './types'
 import { appHandlers } from './app'
 import { settingsHandlers } from './settings'
 import { accountsHandlers } from './accounts'
+import { pairsHandlers } from './pairs'
+import { aiHandlers } from './ai'
 
 export interface PlatformHooks {
   /** Opens an already vetted URL in the user's browser or mail program. */
@@ -14,5 +16,7 @@ export function buildHandlers(core: Core, platform: PlatformHooks): HandlerMap {
     ...appHandlers(platform.openExternal)(core),
     ...settingsHandlers(core),
     ...accountsHandlers(platform.openExternal)(core),
+    ...pairsHandlers(core),
+    ...aiHandlers(core),
   }
 }

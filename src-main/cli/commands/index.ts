@@ -3,10 +3,14 @@ import { statusCommand } from './status'
 import { connectCommand } from './connect'
 import { accountsCommand } from './accounts'
 import { disconnectCommand } from './disconnect'
+import { pairsCommand } from './pairs'
+import { settingsCommand } from './settings-openai'
 
 export const commands: CliCommand[] = [
   statusCommand,
   connectCommand,
   accountsCommand,
   disconnectCommand,
+  pairsCommand,
+  settingsCommand,
 ]

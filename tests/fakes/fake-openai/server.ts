@@ -17,7 +17,8 @@ import {
   type FakeReply,
 } from './openai-errors'
 
-export type FakeOpenAIMode = 'ok' | 'rate_limited' | 'insufficient_quota' | 'server_error' | 'offline'
+export type FakeOpenAIMode =
+  'ok' | 'rate_limited' | 'insufficient_quota' | 'server_error' | 'offline'
 
 export interface RecordedRequest {
   method: string
@@ -67,7 +68,11 @@ const CREATED = 1_700_000_000
 
 function defaultReply(req: ChatRequest): string {
   const last = req.messages.at(-1)?.content ?? ''
-  const text = last.replace(/<\/?client_message>/g, '').trim().split('\n')[0] ?? ''
+  const text =
+    last
+      .replace(/<\/?client_message>/g, '')
+      .trim()
+      .split('\n')[0] ?? ''
   return `Thank you for your message. [fake ${req.model}; ${req.messages.length} messages] Re: ${text.slice(0, 60)}`
 }
 
@@ -76,7 +81,10 @@ export function fakeEmbedding(text: string, dimensions: number): number[] {
   const v = new Array<number>(dimensions).fill(0)
   const s = ` ${text.toLowerCase()} `
   for (let i = 0; i + 3 <= s.length; i++) {
-    const h = crypto.createHash('md5').update(s.slice(i, i + 3)).digest()
+    const h = crypto
+      .createHash('md5')
+      .update(s.slice(i, i + 3))
+      .digest()
     v[h.readUInt32LE(0) % dimensions]! += h[4]! & 1 ? 1 : -1
   }
   const norm = Math.hypot(...v) || 1
@@ -125,7 +133,10 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     if (!state.keys.includes(key)) return invalidApiKey(key)
     const model = (body as { model?: unknown } | null)?.model
     if (state.mode === 'rate_limited') {
-      return rateLimited(typeof model === 'string' ? model : 'gpt-4.1-mini', state.retryAfterSeconds)
+      return rateLimited(
+        typeof model === 'string' ? model : 'gpt-4.1-mini',
+        state.retryAfterSeconds,
+      )
     }
     if (state.mode === 'insufficient_quota') return insufficientQuota()
     if (state.mode === 'server_error') return serverError()
@@ -135,7 +146,12 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
         status: 200,
         body: {
           object: 'list',
-          data: state.models.map((id) => ({ id, object: 'model', created: CREATED, owned_by: 'system' })),
+          data: state.models.map((id) => ({
+            id,
+            object: 'model',
+            created: CREATED,
+            owned_by: 'system',
+          })),
         },
       }
     }
@@ -185,7 +201,11 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
         status: 200,
         body: {
           object: 'list',
-          data: inputs.map((text, index) => ({ object: 'embedding', index, embedding: fakeEmbedding(String(text), dims) })),
+          data: inputs.map((text, index) => ({
+            object: 'embedding',
+            index,
+            embedding: fakeEmbedding(String(text), dims),
+          })),
           model: req.model,
           usage: { prompt_tokens: inputs.length * 8, total_tokens: inputs.length * 8 },
         },
@@ -216,7 +236,10 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
     set(patch) {
-      Object.assign(state, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)))
+      Object.assign(
+        state,
+        Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+      )
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,0 +1,108 @@
+// The OpenAI provider: settings (the key goes to the keychain and never comes back), a
+// connection test, the account's models, similar approved pairs and reply drafts.
+import { z } from 'zod'
+import { method, noInput, type NoInput } from './define'
+import type { PairLanguage } from './pairs'
+
+/** Models offered before the account's own list is loaded. */
+export const SUGGESTED_OPENAI_MODELS = [
+  'gpt-4.1-mini',
+  'gpt-4.1',
+  'gpt-4o-mini',
+  'o3-mini',
+] as const
+export const DEFAULT_OPENAI_MODEL = 'gpt-4.1-mini'
+
+export interface OpenAISettings {
+  /** Whether a key is in the keychain. The key itself, or any part of it, never leaves main. */
+  hasKey: boolean
+  /** False when no keychain answers (hasKey is then false too; saving a key will fail). */
+  keychainAvailable: boolean
+  /** The stored default model, or null (then DEFAULT_OPENAI_MODEL is used). */
+  model: string | null
+  /** The base URL in use: REPLYBASE_OPENAI_BASE_URL if set, else the stored one; null = OpenAI. */
+  baseUrl: string | null
+  /** The base URL comes from the environment and cannot be changed in Settings. */
+  baseUrlFromEnv: boolean
+}
+
+/** Why talking to OpenAI failed. The same codes, prefixed `openai.`, are the error codes of
+ * ai.listModels and ai.draft (e.g. `openai.bad_key`). */
+export type OpenAIProblem =
+  | 'no_key'
+  | 'bad_key'
+  | 'offline'
+  | 'rate_limited'
+  /** The account is out of credit (429 insufficient_quota): retrying will not help. */
+  | 'quota_exceeded'
+  | 'bad_base_url'
+  | 'model_not_found'
+  | 'timeout'
+  | 'server_error'
+
+export type OpenAITestResult =
+  { ok: true; model: string | null } | { ok: false; code: OpenAIProblem; message: string }
+
+/** An approved pair similar to a text, best first. */
+export interface SimilarPair {
+  id: number
+  /** Relevance, higher is better (negated FTS5 bm25). */
+  score: number
+  /** The texts as approved (the reviewer's edit where there is one). */
+  clientText: string
+  replyText: string
+  language: PairLanguage
+  subject: string
+  sentAt: string
+}
+
+export interface DraftResult {
+  /** Plain text for the reviewer to read and edit; nothing in it is ever acted on. */
+  text: string
+  model: string
+  /** The approved pairs shown to the model as examples, best first. */
+  examples: Array<{ id: number; score: number }>
+}
+
+export const MAX_AI_TEXT = 20_000
+
+const saveInput = z
+  .object({
+    /** A new key; '' (or omitted) keeps the stored one. */
+    apiKey: z.string().trim().max(512).optional(),
+    removeKey: z.boolean().optional(),
+    /** '' or null goes back to the default model. */
+    model: z.string().trim().max(100).nullable().optional(),
+    /** http(s) URL of an OpenAI-compatible API (e.g. https://host/v1); '' or null = OpenAI. */
+    baseUrl: z.string().trim().max(2048).nullable().optional(),
+  })
+  .strict()
+  .refine((v) => !(v.removeKey && v.apiKey), {
+    message: 'either a new key or removeKey, not both',
+    path: ['removeKey'],
+  })
+
+const textInput = z
+  .object({
+    text: z.string().trim().min(1).max(MAX_AI_TEXT),
+    limit: z.number().int().min(1).max(20).optional(),
+  })
+  .strict()
+
+export type SaveOpenAIInput = z.input<typeof saveInput>
+
+export const aiContract = {
+  'ai.getOpenAI': method<NoInput, OpenAISettings>(noInput),
+  /** Keychain first: if it fails (keychain_unavailable) nothing else changes. bad_request on
+   * a base URL that is not http(s). */
+  'ai.saveOpenAI': method<typeof saveInput, OpenAISettings>(saveInput),
+  /** Never throws for OpenAI's answers: a failure is a result with a code. */
+  'ai.testOpenAI': method<NoInput, OpenAITestResult>(noInput),
+  /** Model ids of the account, chat-capable ones first. Errors: openai.<OpenAIProblem>. */
+  'ai.listModels': method<NoInput, string[]>(noInput),
+  /** Approved pairs ranked by full-text relevance to `text` (local, works offline). Default limit 5. */
+  'ai.similar': method<typeof textInput, SimilarPair[]>(textInput),
+  /** A reply draft for a client message, from the default model with similar approved pairs
+   * as examples. Default limit 5 examples. Errors: openai.<OpenAIProblem>. */
+  'ai.draft': method<typeof textInput, DraftResult>(textInput),
+}

@@ -1,0 +1,195 @@
+// Review of training pairs: the list (keyset pages, newest conversation first), the counts
+// per status, one pair in full, and the writes a reviewer makes (status, edits, undo).
+import { z } from 'zod'
+import { method } from './define'
+
+export const PAIR_STATUSES = ['new', 'approved', 'rejected'] as const
+export type PairStatus = (typeof PAIR_STATUSES)[number]
+export const PAIR_LANGUAGES = ['en', 'ru', 'other', 'unknown'] as const
+export type PairLanguage = (typeof PAIR_LANGUAGES)[number]
+
+/** Page size bounds of pairs.list. */
+export const PAIRS_PAGE_DEFAULT = 200
+export const PAIRS_PAGE_MAX = 500
+/** Most ids one bulk pairs.setStatus / pairs.restore call takes. */
+export const PAIRS_BULK_MAX = 5000
+/** Characters of each one-line preview in the list. */
+export const PAIR_PREVIEW_CHARS = 120
+
+/** One row of the review list. Sorted by sentAt (the reply's time), newest first, then id. */
+export interface PairListItem {
+  id: number
+  accountId: number
+  accountEmail: string
+  threadId: string
+  /** Subject of the client message ('' when it has none). */
+  subject: string
+  /** The client text (edited if edited), whitespace folded to one line, ~120 chars with '…'. */
+  clientPreview: string
+  replyPreview: string
+  status: PairStatus
+  language: PairLanguage
+  /** The reviewer changed the client or the reply text. */
+  edited: boolean
+  /** One of the pair's messages is gone from Gmail; the pair and its review are kept. */
+  orphaned: boolean
+  /** When sync created the pair. */
+  createdAt: string
+  /** When the reply was sent (ISO 8601). */
+  sentAt: string
+}
+
+export interface PairListPage {
+  items: PairListItem[]
+  /** Pass back as `cursor` for the next page; null when this page is the last. */
+  nextCursor: string | null
+}
+
+export interface PairCounts {
+  new: number
+  approved: number
+  rejected: number
+}
+
+/** A message of the pair, enough to label it and to open it with `messages.get`. */
+export interface PairMessageRef {
+  /** messages.id (the local id `messages.get` takes). */
+  id: number
+  /** Gmail's message id. */
+  externalId: string
+  fromAddress: string | null
+  fromName: string | null
+  toAddresses: string[]
+  subject: string
+  sentAt: string
+  /** Gmail no longer has it (kept because a reviewed pair points at it). */
+  deleted: boolean
+}
+
+export interface PairDetail {
+  id: number
+  accountId: number
+  accountEmail: string
+  threadId: string
+  subject: string
+  status: PairStatus
+  language: PairLanguage
+  labels: string[]
+  /** The cleaned text sync produced; never changed by review. */
+  clientText: string
+  replyText: string
+  /** The reviewer's version, or null when not edited. What is trained on: edited ?? original. */
+  clientTextEdited: string | null
+  replyTextEdited: string | null
+  edited: boolean
+  reviewedAt: string | null
+  orphaned: boolean
+  orphanedAt: string | null
+  createdAt: string
+  updatedAt: string
+  /** The reply's time. */
+  sentAt: string
+  /** Every message of the client turn, oldest first (the last one is the pair's client message). */
+  clientMessageIds: number[]
+  replyMessageId: number
+  /** The same messages with their headers; a message deleted from the knowledge base is left out. */
+  clientMessages: PairMessageRef[]
+  replyMessage: PairMessageRef | null
+}
+
+/** What pairs.restore puts back. setStatus's `previous` items fit as they are (texts left
+ * alone); to undo an edit, pass the texts from the PairDetail shown before it. */
+export interface PairSnapshot {
+  id: number
+  status: PairStatus
+  reviewedAt: string | null
+  clientTextEdited?: string | null
+  replyTextEdited?: string | null
+}
+
+export interface SetStatusResult {
+  /** Pairs whose status changed (a pair already in that status is left alone). */
+  updated: number
+  /** The state of every existing requested pair before the call: pass it to pairs.restore to undo. */
+  previous: Array<{ id: number; status: PairStatus; reviewedAt: string | null }>
+}
+
+const id = z.number().int().positive()
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'an ISO 8601 date')
+const filters = {
+  accountId: id.optional(),
+  language: z.enum(PAIR_LANGUAGES).optional(),
+  /** Full text over client and reply; word forms match in Russian and English. */
+  q: z.string().max(500).optional(),
+  /** Inclusive bounds on sentAt. A bare date (YYYY-MM-DD) in `to` covers that whole day (UTC). */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+}
+
+export const pairsListInput = z
+  .object({
+    status: z.enum([...PAIR_STATUSES, 'all']).default('new'),
+    ...filters,
+    cursor: z.string().max(200).nullable().optional(),
+    limit: z.number().int().min(1).max(PAIRS_PAGE_MAX).default(PAIRS_PAGE_DEFAULT),
+  })
+  .strict()
+export type PairsListInput = z.input<typeof pairsListInput>
+export type PairsListQuery = z.output<typeof pairsListInput>
+
+export const pairsCountsInput = z.object(filters).strict()
+export type PairsCountsQuery = z.output<typeof pairsCountsInput>
+
+const pairsGetInput = z.object({ id }).strict()
+
+const pairsSetStatusInput = z
+  .object({
+    ids: z.array(id).min(1).max(PAIRS_BULK_MAX),
+    status: z.enum(PAIR_STATUSES),
+  })
+  .strict()
+
+/** A text edit: a string replaces, null clears the edit (back to the original); '' is refused. */
+const editText = z.string().trim().min(1, 'an edited text cannot be empty').max(200_000).nullable()
+const pairsEditInput = z
+  .object({
+    id,
+    clientText: editText.optional(),
+    replyText: editText.optional(),
+    /** Also approve the pair in the same write (edit-before-approve). */
+    approve: z.boolean().optional(),
+  })
+  .strict()
+
+const pairsRestoreInput = z
+  .object({
+    items: z
+      .array(
+        z
+          .object({
+            id,
+            status: z.enum(PAIR_STATUSES),
+            reviewedAt: z.string().max(64).nullable(),
+            /** Omitted: left as it is (undo of a status change); null: no edit. */
+            clientTextEdited: z.string().max(200_000).nullable().optional(),
+            replyTextEdited: z.string().max(200_000).nullable().optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(PAIRS_BULK_MAX),
+  })
+  .strict()
+
+export const pairsContract = {
+  'pairs.list': method<typeof pairsListInput, PairListPage>(pairsListInput),
+  'pairs.counts': method<typeof pairsCountsInput, PairCounts>(pairsCountsInput),
+  /** not_found when the pair is gone. */
+  'pairs.get': method<typeof pairsGetInput, PairDetail>(pairsGetInput),
+  'pairs.setStatus': method<typeof pairsSetStatusInput, SetStatusResult>(pairsSetStatusInput),
+  'pairs.edit': method<typeof pairsEditInput, PairDetail>(pairsEditInput),
+  /** Undo: puts each pair back to the given snapshot (pairs that no longer exist are skipped). */
+  'pairs.restore': method<typeof pairsRestoreInput, { restored: number }>(pairsRestoreInput),
+}

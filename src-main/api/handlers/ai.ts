@@ -1,0 +1,13 @@
+import type { DomainHandlers } from './types'
+
+type AiMethods =
+  'ai.getOpenAI' | 'ai.saveOpenAI' | 'ai.testOpenAI' | 'ai.listModels' | 'ai.similar' | 'ai.draft'
+
+export const aiHandlers: DomainHandlers<AiMethods> = (core) => ({
+  'ai.getOpenAI': () => core.ai.getOpenAI(),
+  'ai.saveOpenAI': (input) => core.ai.saveOpenAI(input),
+  'ai.testOpenAI': () => core.ai.testOpenAI(),
+  'ai.listModels': () => core.ai.listModels(),
+  'ai.similar': ({ text, limit }) => core.ai.similar(text, limit),
+  'ai.draft': ({ text, limit }) => core.ai.draft(text, limit),
+})

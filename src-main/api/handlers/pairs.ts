@@ -1,0 +1,13 @@
+import type { DomainHandlers } from './types'
+
+type PairsMethods =
+  'pairs.list' | 'pairs.counts' | 'pairs.get' | 'pairs.setStatus' | 'pairs.edit' | 'pairs.restore'
+
+export const pairsHandlers: DomainHandlers<PairsMethods> = (core) => ({
+  'pairs.list': (q) => core.review.list(q),
+  'pairs.counts': (q) => core.review.counts(q),
+  'pairs.get': ({ id }) => core.review.get(id),
+  'pairs.setStatus': ({ ids, status }) => core.review.setStatus(ids, status),
+  'pairs.edit': (input) => core.review.edit(input),
+  'pairs.restore': ({ items }) => core.review.restore(items),
+})

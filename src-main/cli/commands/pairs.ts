@@ -1,0 +1,123 @@
+import { parseArgs } from 'node:util'
+import { PAIR_STATUSES, type PairStatus } from '../../api/contract/pairs'
+import type { PairExportRow } from '../../db/queries/pairs-review'
+import { preview } from '../../core/review/review-service'
+import { CliUsageError, type CliCommand, type CliIo } from '../cli-types'
+
+const ACTIONS: Record<string, PairStatus> = {
+  approve: 'approved',
+  reject: 'rejected',
+  reset: 'new',
+}
+
+function labelsOf(raw: string): string[] {
+  try {
+    const v: unknown = JSON.parse(raw)
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
+  } catch {
+    return []
+  }
+}
+
+/** Issue 4 §10 field names: texts as cleaned, the reviewer's edits in separate fields. */
+function toJson(r: PairExportRow): Record<string, unknown> {
+  return { ...r, labels: labelsOf(r.labels) }
+}
+
+function line(r: PairExportRow): string {
+  const edited = r.client_text_edited !== null || r.reply_text_edited !== null ? ' edited' : ''
+  const client = preview(r.client_text_edited ?? r.client_text, 60)
+  const reply = preview(r.reply_text_edited ?? r.reply_text, 60)
+  return `${String(r.id).padStart(6)}  ${r.status.padEnd(8)} ${r.language.padEnd(7)} acct ${r.account_id}${edited}  ${client}  →  ${reply}`
+}
+
+/** Streams the list: a JSON array written element by element, so 100,000 pairs never sit
+ * in memory as one string. */
+function printList(rows: IterableIterator<PairExportRow>, json: boolean, io: CliIo): number {
+  let n = 0
+  if (json) {
+    io.out('[')
+    let prev: string | null = null
+    for (const r of rows) {
+      if (prev !== null) io.out(`${prev},`)
+      prev = JSON.stringify(toJson(r))
+      n++
+    }
+    if (prev !== null) io.out(prev)
+    io.out(']')
+    return n
+  }
+  for (const r of rows) {
+    io.out(line(r))
+    n++
+  }
+  if (n === 0) io.out('No pairs.')
+  return n
+}
+
+export const pairsCommand: CliCommand = {
+  name: 'pairs',
+  usage:
+    'pairs list [--status new|approved|rejected] [--account <id|email>] [--json] | pairs approve|reject|reset <id>...',
+  summary: 'List training pairs, or approve, reject or reset (to new) pairs by id',
+  async run(args, core, io) {
+    let parsed
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          status: { type: 'string' },
+          account: { type: 'string' },
+          json: { type: 'boolean' },
+        },
+      })
+    } catch (e) {
+      throw new CliUsageError((e as Error).message)
+    }
+    const [action, ...rest] = parsed.positionals
+    const json = Boolean(parsed.values.json)
+    if (action === 'list') {
+      if (rest.length > 0) throw new CliUsageError('pairs list takes no positional arguments.')
+      const status = parsed.values.status
+      if (status !== undefined && !(PAIR_STATUSES as readonly string[]).includes(status)) {
+        throw new CliUsageError(`--status must be one of ${PAIR_STATUSES.join(', ')}.`)
+      }
+      const account = parsed.values.account
+      const accountId = account === undefined ? undefined : core.accounts.resolve(account).id
+      printList(
+        core.review.exportRows({ status: status as PairStatus | undefined, accountId }),
+        json,
+        io,
+      )
+      return 0
+    }
+    const target = action === undefined ? undefined : ACTIONS[action]
+    if (!target) throw new CliUsageError(`Unknown action: ${action ?? '(none)'}`)
+    if (parsed.values.status !== undefined || parsed.values.account !== undefined) {
+      throw new CliUsageError(`pairs ${action} takes ids only.`)
+    }
+    if (rest.length === 0 || !rest.every((x) => /^[1-9]\d{0,15}$/.test(x))) {
+      throw new CliUsageError(`pairs ${action} takes one or more pair ids.`)
+    }
+    const ids = rest.map(Number)
+    const result = core.review.setStatus(ids, target)
+    const found = new Set(result.previous.map((p) => p.id))
+    const missing = ids.filter((id) => !found.has(id))
+    if (json) {
+      io.out(JSON.stringify({ status: target, updated: result.updated, missing }, null, 2))
+    } else {
+      const unchanged = found.size - result.updated
+      io.out(
+        `${result.updated} pair${result.updated === 1 ? '' : 's'} set to ${target}` +
+          (unchanged > 0 ? ` (${unchanged} already ${target})` : '') +
+          '.',
+      )
+    }
+    if (missing.length > 0) {
+      io.err(`error: not_found: no pair with id ${missing.join(', ')}.`)
+      return 1
+    }
+    return 0
+  },
+}

@@ -1,0 +1,236 @@
+// The OpenAI provider as the app and the CLI use it: settings (key in the keychain, model and
+// base URL in ai_providers), a connection test, the account's models, similar approved pairs
+// and reply drafts. No result of this service ever contains the key.
+import type OpenAI from 'openai'
+import {
+  DEFAULT_OPENAI_MODEL,
+  SUGGESTED_OPENAI_MODELS,
+  type DraftResult,
+  type OpenAISettings,
+  type OpenAITestResult,
+  type SaveOpenAIInput,
+  type SimilarPair,
+} from '../../api/contract/ai'
+import type { DbHandle } from '../../db/connection'
+import { AppError, isAppError } from '../errors'
+import { createLogger } from '../logging/logger'
+import type { SecretStore } from '../secrets/secret-store'
+import { buildDraftMessages, cleanDraft } from './draft-prompt'
+import { classifyOpenAIError, createOpenAIClient, openAIAppError } from './openai-client'
+import {
+  envBaseUrl,
+  normalizeBaseUrl,
+  readProviderSettings,
+  writeProviderSettings,
+} from './provider-settings'
+import { findSimilarApproved } from './similar-pairs'
+
+const log = createLogger('ai')
+
+const DEFAULT_TIMEOUT_MS = 15_000
+const DRAFT_TIMEOUT_MS = 60_000
+const DEFAULT_EXAMPLES = 5
+const DRAFT_MAX_TOKENS = 1200
+
+export interface AiService {
+  getOpenAI(): Promise<OpenAISettings>
+  saveOpenAI(input: SaveOpenAIInput): Promise<OpenAISettings>
+  testOpenAI(): Promise<OpenAITestResult>
+  listModels(): Promise<string[]>
+  similar(text: string, limit?: number): SimilarPair[]
+  draft(text: string, limit?: number): Promise<DraftResult>
+}
+
+/** Chat-capable model ids: the GPT and o-series families, minus audio, image, embedding,
+ * moderation and realtime variants. */
+export function isChatModel(id: string): boolean {
+  return (
+    /^(gpt-|o\d|chatgpt-)/.test(id) &&
+    !/(embedding|tts|whisper|dall-e|audio|realtime|transcribe|image|moderation|search|instruct)/.test(
+      id,
+    )
+  )
+}
+
+/** Chat models first (the suggested ones in their order, then by name), then the rest. */
+export function sortModels(ids: string[]): string[] {
+  const suggested: readonly string[] = SUGGESTED_OPENAI_MODELS
+  const rank = (id: string): number => {
+    const s = suggested.indexOf(id)
+    if (s >= 0) return s
+    return isChatModel(id) ? suggested.length : suggested.length + 1
+  }
+  return [...new Set(ids)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+}
+
+export function createAiService(deps: {
+  dbh: DbHandle
+  secrets: SecretStore
+  env: NodeJS.ProcessEnv
+}): AiService {
+  const { dbh, secrets, env } = deps
+  const timeoutMs = (): number => {
+    const v = Number(env.REPLYBASE_OPENAI_TIMEOUT_MS)
+    return Number.isFinite(v) && v > 0 ? v : DEFAULT_TIMEOUT_MS
+  }
+
+  function effective(): { model: string; baseUrl: string | null; fromEnv: boolean } {
+    const stored = readProviderSettings(dbh)
+    const fromEnv = envBaseUrl(env)
+    return {
+      model: stored.model ?? DEFAULT_OPENAI_MODEL,
+      baseUrl: fromEnv ?? stored.baseUrl,
+      fromEnv: fromEnv !== null,
+    }
+  }
+
+  async function getOpenAI(): Promise<OpenAISettings> {
+    const stored = readProviderSettings(dbh)
+    const e = effective()
+    let hasKey = false
+    let keychainAvailable = true
+    try {
+      hasKey = Boolean(await secrets.get('openai-api-key'))
+    } catch (err) {
+      if (!isAppError(err) || err.code !== 'keychain_unavailable') throw err
+      keychainAvailable = false
+    }
+    return {
+      hasKey,
+      keychainAvailable,
+      model: stored.model,
+      baseUrl: e.baseUrl,
+      baseUrlFromEnv: e.fromEnv,
+    }
+  }
+
+  /** A client with the stored key, or a `no_key` failure. */
+  async function client(
+    opts: { timeoutMs?: number; maxRetries?: number } = {},
+  ): Promise<{ api: OpenAI; custom: boolean; model: string } | null> {
+    const key = await secrets.get('openai-api-key')
+    if (!key) return null
+    const e = effective()
+    return {
+      api: createOpenAIClient({
+        apiKey: key,
+        baseUrl: e.baseUrl,
+        timeoutMs: opts.timeoutMs ?? timeoutMs(),
+        maxRetries: opts.maxRetries ?? 0,
+      }),
+      custom: e.baseUrl !== null,
+      model: e.model,
+    }
+  }
+
+  const noKey = (): AppError =>
+    new AppError('openai.no_key', 'No OpenAI API key is stored. Add one in AI settings.')
+
+  async function fetchModelIds(api: OpenAI): Promise<string[]> {
+    const ids: string[] = []
+    for await (const m of api.models.list()) ids.push(m.id)
+    return ids
+  }
+
+  return {
+    getOpenAI,
+
+    async saveOpenAI(input) {
+      // Validate everything before the first change.
+      const baseUrl = input.baseUrl === undefined ? undefined : normalizeBaseUrl(input.baseUrl)
+      const model = input.model === undefined ? undefined : input.model?.trim() || null
+      if (model && !/^[\w.:/-]{1,100}$/.test(model)) {
+        throw new AppError('bad_request', 'A model id is letters, digits and . : / - _ only.')
+      }
+      const apiKey = input.apiKey?.trim()
+      if (apiKey && apiKey.length > 512) {
+        throw new AppError('bad_request', 'This API key is too long (512 characters at most).')
+      }
+      if (apiKey && /\s/.test(apiKey)) {
+        throw new AppError('bad_request', 'An API key has no spaces or line breaks in it.')
+      }
+      // The keychain first: if it fails, nothing else changes.
+      if (input.removeKey) await secrets.delete('openai-api-key')
+      else if (apiKey) await secrets.set('openai-api-key', apiKey)
+      if (baseUrl !== undefined || model !== undefined) {
+        writeProviderSettings(dbh, { baseUrl, model })
+      }
+      log.info(
+        {
+          key: input.removeKey ? 'removed' : apiKey ? 'replaced' : 'kept',
+          model: model !== undefined,
+          baseUrl: baseUrl !== undefined,
+        },
+        'openai settings saved',
+      )
+      return getOpenAI()
+    },
+
+    async testOpenAI() {
+      let c: Awaited<ReturnType<typeof client>>
+      try {
+        c = await client()
+      } catch (e) {
+        if (isAppError(e)) return { ok: false, code: 'no_key', message: e.message }
+        throw e
+      }
+      if (!c) return { ok: false, code: 'no_key', message: noKey().message }
+      try {
+        const ids = await fetchModelIds(c.api)
+        // Some compatible servers list no models; only a list without ours is a problem.
+        if (ids.length > 0 && !ids.includes(c.model)) {
+          return {
+            ok: false,
+            code: 'model_not_found',
+            message: `The key works, but the model ${c.model} is not available to it. Choose another model.`,
+          }
+        }
+        return { ok: true, model: c.model }
+      } catch (e) {
+        const failure = classifyOpenAIError(e, c.custom)
+        log.info({ code: failure.code }, 'openai connection test failed')
+        return { ok: false, ...failure }
+      }
+    },
+
+    async listModels() {
+      const c = await client()
+      if (!c) throw noKey()
+      try {
+        return sortModels(await fetchModelIds(c.api))
+      } catch (e) {
+        throw openAIAppError(classifyOpenAIError(e, c.custom), e)
+      }
+    },
+
+    similar(text, limit = DEFAULT_EXAMPLES) {
+      return findSimilarApproved(dbh, text, limit)
+    },
+
+    async draft(text, limit = DEFAULT_EXAMPLES) {
+      const c = await client({ timeoutMs: Math.max(timeoutMs(), DRAFT_TIMEOUT_MS), maxRetries: 1 })
+      if (!c) throw noKey()
+      const examples = findSimilarApproved(dbh, text, limit)
+      let content: string | null | undefined
+      try {
+        const completion = await c.api.chat.completions.create({
+          model: c.model,
+          messages: buildDraftMessages(text, examples),
+          max_completion_tokens: DRAFT_MAX_TOKENS,
+        })
+        content = completion.choices[0]?.message?.content
+      } catch (e) {
+        throw openAIAppError(classifyOpenAIError(e, c.custom), e)
+      }
+      const draft = cleanDraft(content)
+      if (!draft) {
+        throw new AppError('openai.server_error', 'The model returned an empty draft. Try again.')
+      }
+      return {
+        text: draft,
+        model: c.model,
+        examples: examples.map((x) => ({ id: x.id, score: x.score })),
+      }
+    },
+  }
+}
