@@ -18,9 +18,10 @@ import { createSettingsService, type SettingsService } from './settings/settings
 import { createAccountsService, type AccountsService } from './accounts/accounts-service'
 import { createGmailClientFactory, type GmailClientFactory } from './google/gmail-client'
 import { createGmailConnectService, type GmailConnectService } from './google/connect-flow'
+import { sourceMigrationsFolder } from './paths'
+import { createSyncParts, type SyncControl, type SyncScheduler } from './sync'
 import { createReviewService, type ReviewService } from './review/review-service'
 import { createAiService, type AiService } from './ai/ai-service'
-import { sourceMigrationsFolder } from './paths'
 import type { AppStatus } from '../api/contract'
 
 export interface CoreOptions {
@@ -51,6 +52,10 @@ export interface Core {
   review: ReviewService
   /** The OpenAI provider: settings, connection test, models, similar pairs, drafts. */
   ai: AiService
+  /** Mail sync: run now, status, pause, cancel; `sync.service` runs one account. */
+  sync: SyncControl
+  /** Background sync timer; the Electron app starts it, the CLI never does. */
+  scheduler: SyncScheduler
   /** Functions run (in reverse order) on close: timers, listeners, open flows. */
   onClose(fn: () => void | Promise<void>): void
   close(): Promise<void>
@@ -76,6 +81,8 @@ export function createCore(options: CoreOptions): Core {
   const accounts = createAccountsService({ dbh: opened, secrets, events, env })
   const gmailConnect = createGmailConnectService({ dbh: opened, secrets, events, env, accounts })
   closers.push(() => void gmailConnect.cancel())
+  const syncParts = createSyncParts({ dbh: opened, events, env, accounts, gmail: () => core.gmail })
+  closers.push(() => syncParts.close())
   const core: Core = {
     dataDir: options.dataDir,
     migrationsFolder,
@@ -97,6 +104,8 @@ export function createCore(options: CoreOptions): Core {
     gmailConnect,
     review: createReviewService({ dbh: opened, events }),
     ai: createAiService({ dbh: opened, secrets, env }),
+    sync: syncParts.sync,
+    scheduler: syncParts.scheduler,
     onClose: (fn) => closers.push(fn),
     async close() {
       for (const fn of closers.reverse()) {

@@ -1,4 +1,6 @@
 // Events main pushes to the renderer (over Electron IPC or the bridge's event stream).
+import type { SyncMode, SyncProgress, SyncRunResult } from './sync'
+
 export interface AppEvents {
   'settings.changed': { language: 'en' | 'ru' | null; theme: 'system' | 'light' | 'dark' }
   /** A Gmail connect attempt is waiting for the browser; the UI may offer to copy the link. */
@@ -7,5 +9,16 @@ export interface AppEvents {
   'accounts.changed': { accountId?: number }
   /** Pairs were reviewed, edited or restored (ids when known); re-read counts and visible rows. */
   'pairs.changed': { ids?: number[] }
+  /** A sync run started for an account. */
+  'sync.started': { accountId: number; mode: SyncMode }
+  /** Progress of a running sync (at most ~10 per second per account). */
+  'sync.progress': SyncProgress
+  /** A sync run ended; summary is null when it could not start (e.g. no authorization). */
+  'sync.finished': Omit<SyncRunResult, 'email' | 'runId'>
+  /** Background sync was paused or resumed. */
+  'sync.paused': { paused: boolean }
+  /** The desktop shell asks the window to show a page (a notification or the tray was
+   * clicked); with reconnectAccountId the Accounts page puts that account's Reconnect first. */
+  'app.navigate': { page: 'accounts' | 'review' | 'settings'; reconnectAccountId?: number }
 }
 export type AppEventName = keyof AppEvents

@@ -7,6 +7,8 @@ import { settingsContract } from './settings'
 import { accountsContract } from './accounts'
 import { pairsContract } from './pairs'
 import { aiContract } from './ai'
+import { syncContract } from './sync'
+import { messagesContract } from './messages'
 
 export const contract = {
   ...appContract,
@@ -14,6 +16,8 @@ export const contract = {
   ...accountsContract,
   ...pairsContract,
   ...aiContract,
+  ...syncContract,
+  ...messagesContract,
 }
 
 export type Contract = typeof contract
@@ -52,3 +56,13 @@ export type {
   OpenAITestResult,
   SimilarPair,
 } from './ai'
+export type {
+  SyncMode,
+  SyncPhase,
+  SyncProgress,
+  SyncRunResult,
+  SyncRunSummary,
+  SyncRunningDto,
+  SyncStatusDto,
+} from './sync'
+export type { AttachmentDto, MailAddressDto, MessageDto } from './messages'

@@ -5,6 +5,8 @@ import { settingsHandlers } from './settings'
 import { accountsHandlers } from './accounts'
 import { pairsHandlers } from './pairs'
 import { aiHandlers } from './ai'
+import { syncHandlers } from './sync'
+import { messagesHandlers } from './messages'
 
 export interface PlatformHooks {
   /** Opens an already vetted URL in the user's browser or mail program. */
@@ -18,5 +20,7 @@ export function buildHandlers(core: Core, platform: PlatformHooks): HandlerMap {
     ...accountsHandlers(platform.openExternal)(core),
     ...pairsHandlers(core),
     ...aiHandlers(core),
+    ...syncHandlers(core),
+    ...messagesHandlers(core),
   }
 }

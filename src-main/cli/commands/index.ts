@@ -3,6 +3,8 @@ import { statusCommand } from './status'
 import { connectCommand } from './connect'
 import { accountsCommand } from './accounts'
 import { disconnectCommand } from './disconnect'
+import { syncCommand } from './sync'
+import { messagesCommand } from './messages'
 import { pairsCommand } from './pairs'
 import { settingsCommand } from './settings-openai'
 
@@ -11,6 +13,8 @@ export const commands: CliCommand[] = [
   connectCommand,
   accountsCommand,
   disconnectCommand,
+  syncCommand,
+  messagesCommand,
   pairsCommand,
   settingsCommand,
 ]

@@ -1,0 +1,52 @@
+import { z } from 'zod'
+import { method } from './define'
+
+export interface MailAddressDto {
+  name: string
+  address: string
+}
+
+export interface AttachmentDto {
+  filename: string | null
+  mimeType: string
+  size: number
+  disposition: string | null
+  contentId: string | null
+}
+
+/** One stored message as received, for the review pane's "original" view. */
+export interface MessageDto {
+  id: number
+  accountId: number
+  externalId: string
+  threadId: string
+  direction: 'incoming' | 'outgoing'
+  fromAddress: string | null
+  fromName: string | null
+  to: MailAddressDto[]
+  cc: MailAddressDto[]
+  /** `Name <address>` (or the bare address), ready to show. */
+  toAddresses: string[]
+  ccAddresses: string[]
+  subject: string
+  sentAt: string
+  bodyText: string
+  /** Untrusted HTML: show it sanitized in a sandboxed frame only. */
+  bodyHtml: string | null
+  attachments: AttachmentDto[]
+  labels: string[]
+  /** Selected headers (auto-submitted, precedence, list-id, ...), lower-case keys. */
+  headers: Record<string, string>
+  parseStatus: 'ok' | 'failed'
+  parseError: string | null
+  charsetFallback: boolean
+  truncated: boolean
+  /** Set when Gmail no longer has it but a reviewed pair still refers to it. */
+  deletedAt: string | null
+}
+
+const getInput = z.object({ id: z.number().int().positive() }).strict()
+
+export const messagesContract = {
+  'messages.get': method<typeof getInput, MessageDto>(getInput),
+}

@@ -1,0 +1,79 @@
+// The wire format of Gmail batch answers: multipart/mixed whose parts are HTTP responses
+// (RFC 2046 section 5.1, https://developers.google.com/gmail/api/guides/batch). Pure, so the
+// decode worker can run it too.
+import type { RawMessage } from './gmail-calls'
+import { classifyFailure, type Failure } from './retry-policy'
+
+export interface Part {
+  index: number
+  status: number
+  headers: Record<string, string>
+  body: string
+}
+
+function parseHeaders(block: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const line of block.split(/\r?\n/)) {
+    const colon = line.indexOf(':')
+    if (colon > 0) out[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim()
+  }
+  return out
+}
+
+/** The parts of a multipart/mixed batch answer (RFC 2046 §5.1 with application/http bodies). */
+export function parseBatchResponse(contentType: string, text: string): Part[] {
+  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1]
+  if (!boundary) return []
+  const parts: Part[] = []
+  const chunks = text.split(`--${boundary}`)
+  for (let i = 1; i < chunks.length; i++) {
+    const chunk = chunks[i]!
+    if (chunk.startsWith('--')) break
+    const outerEnd = chunk.search(/\r?\n\r?\n/)
+    if (outerEnd < 0) continue
+    const outer = parseHeaders(chunk.slice(0, outerEnd))
+    const http = chunk.slice(outerEnd).replace(/^\r?\n\r?\n/, '')
+    const headEnd = http.search(/\r?\n\r?\n/)
+    const head = headEnd < 0 ? http : http.slice(0, headEnd)
+    const body =
+      headEnd < 0
+        ? ''
+        : http
+            .slice(headEnd)
+            .replace(/^\r?\n\r?\n/, '')
+            .trimEnd()
+    const [statusLine = '', ...headerLines] = head.split(/\r?\n/)
+    const status = Number(/^HTTP\/[\d.]+\s+(\d{3})/.exec(statusLine)?.[1] ?? 0)
+    const index = Number(/item-(\d+)>?$/.exec(outer['content-id'] ?? '')?.[1] ?? parts.length)
+    parts.push({ index, status, headers: parseHeaders(headerLines.join('\n')), body })
+  }
+  return parts
+}
+
+export function toRaw(id: string, body: string): RawMessage {
+  const data = JSON.parse(body) as {
+    id?: string
+    threadId?: string
+    labelIds?: string[]
+    internalDate?: string
+    raw?: string
+  }
+  const internal = Number(data.internalDate)
+  return {
+    id: data.id ?? id,
+    threadId: data.threadId ?? id,
+    labelIds: data.labelIds ?? [],
+    internalDate: Number.isFinite(internal) && internal > 0 ? internal : null,
+    raw: Buffer.from(data.raw ?? '', 'base64url'),
+  }
+}
+
+export function partFailure(p: Part, now: number): Failure {
+  let data: unknown = p.body
+  try {
+    data = JSON.parse(p.body)
+  } catch {
+    // not JSON: classified by status alone
+  }
+  return classifyFailure({ response: { status: p.status, headers: p.headers, data } }, now)
+}

@@ -1,0 +1,207 @@
+// Rebuilds the training pairs of one thread from its stored messages, idempotently, inside the
+// caller's write transaction. Pairs nobody reviewed follow the messages (inserted, refreshed,
+// or removed when their turn no longer exists); a reviewed pair (approved, rejected, or with a
+// reviewer's edits) is never rewritten or deleted by sync: when one of its messages is gone it
+// gets orphaned_at instead, and loses it again if the message comes back.
+import type { Sqlite } from '../../db/connection'
+import { htmlToTextNoQuotes } from '../mail/html-text'
+import { cleanReplyText } from '../pairs/clean-text'
+import type { PairLanguage } from '../pairs/detect-language'
+import type { Direction } from './direction'
+import { TEXT_SOURCE_HEADER } from './message-row'
+import {
+  buildThreadPairs,
+  type PairCandidate,
+  type SkipCounts,
+  type ThreadMessage,
+} from './pair-builder'
+import { machineMailReason } from './skip-rules'
+import { stmt } from './statement-cache'
+
+export interface RebuildContext {
+  sqlite: Sqlite
+  accountId: number
+  nowIso: string
+  /** Cleaned text per message id, shared across the rebuilds of one run. */
+  cleaned: Map<number, string>
+  detect(text: string): PairLanguage
+}
+
+export interface RebuildOutcome {
+  created: number
+  updated: number
+  deleted: number
+  orphaned: number
+  skipped: SkipCounts
+}
+
+interface MessageRow {
+  id: number
+  external_id: string
+  direction: Direction
+  sent_at: string
+  from_address: string | null
+  headers: string
+  parse_status: 'ok' | 'failed'
+  deleted_at: string | null
+}
+
+interface PairRow {
+  id: number
+  client_message_id: number
+  reply_message_id: number
+  client_turn_ids: string
+  client_text: string
+  reply_text: string
+  language: string
+  status: 'new' | 'approved' | 'rejected'
+  client_text_edited: string | null
+  reply_text_edited: string | null
+  orphaned_at: string | null
+}
+
+const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ','now')`
+
+function parseHeaders(raw: string): Record<string, string> {
+  try {
+    const v: unknown = JSON.parse(raw)
+    return v && typeof v === 'object' ? (v as Record<string, string>) : {}
+  } catch {
+    return {}
+  }
+}
+
+/** The message's own words, cleaned; computed once per run per message. */
+export function cleanedText(
+  ctx: RebuildContext,
+  id: number,
+  headers: Record<string, string>,
+): string {
+  const hit = ctx.cleaned.get(id)
+  if (hit !== undefined) return hit
+  const body = stmt<[number], { body_text: string; body_html: string | null }>(
+    ctx.sqlite,
+    'SELECT body_text, body_html FROM messages WHERE id = ?',
+  ).get(id)
+  const source =
+    headers[TEXT_SOURCE_HEADER] === 'html' && body?.body_html
+      ? htmlToTextNoQuotes(body.body_html)
+      : (body?.body_text ?? '')
+  const text = cleanReplyText(source).text
+  ctx.cleaned.set(id, text)
+  return text
+}
+
+const isReviewed = (p: PairRow): boolean =>
+  p.status !== 'new' || p.client_text_edited !== null || p.reply_text_edited !== null
+
+const refsOf = (p: PairRow): number[] => {
+  let turn: number[] = []
+  try {
+    turn = JSON.parse(p.client_turn_ids) as number[]
+  } catch {
+    turn = []
+  }
+  return [...turn, p.client_message_id, p.reply_message_id]
+}
+
+export function rebuildThread(ctx: RebuildContext, threadId: string): RebuildOutcome {
+  const { sqlite, accountId } = ctx
+  const rows = stmt<[number, string], MessageRow>(
+    sqlite,
+    `SELECT id, external_id, direction, sent_at, from_address, headers, parse_status, deleted_at
+       FROM messages WHERE account_id = ? AND thread_id = ?`,
+  ).all(accountId, threadId)
+  const live = new Set<number>()
+  const thread: ThreadMessage[] = []
+  for (const r of rows) {
+    if (r.deleted_at !== null) continue
+    live.add(r.id)
+    const headers = parseHeaders(r.headers)
+    const machine = machineMailReason(headers, r.from_address, r.direction)
+    const skip = machine ?? (r.parse_status === 'failed' ? 'parse_failed' : null)
+    thread.push({
+      id: r.id,
+      externalId: r.external_id,
+      direction: r.direction,
+      sentAt: r.sent_at,
+      skip,
+      text: skip === null ? cleanedText(ctx, r.id, headers) : '',
+    })
+  }
+  const { pairs, skipped } = buildThreadPairs(thread, ctx.detect)
+  const existing = stmt<[number, string], PairRow>(
+    sqlite,
+    `SELECT id, client_message_id, reply_message_id, client_turn_ids, client_text, reply_text,
+              language, status, client_text_edited, reply_text_edited, orphaned_at
+       FROM training_pairs WHERE account_id = ? AND thread_id = ?`,
+  ).all(accountId, threadId)
+  const byKey = new Map(existing.map((p) => [`${p.client_message_id}:${p.reply_message_id}`, p]))
+  const out: RebuildOutcome = { created: 0, updated: 0, deleted: 0, orphaned: 0, skipped }
+  const matched = new Set<number>()
+  for (const c of pairs) {
+    const e = byKey.get(`${c.clientMessageId}:${c.replyMessageId}`)
+    if (!e) {
+      insertPair(sqlite, accountId, threadId, c)
+      out.created++
+      continue
+    }
+    matched.add(e.id)
+    if (isReviewed(e)) {
+      if (e.orphaned_at !== null && refsOf(e).every((id) => live.has(id))) {
+        stmt(
+          sqlite,
+          `UPDATE training_pairs SET orphaned_at = NULL, updated_at = ${NOW} WHERE id = ?`,
+        ).run(e.id)
+      }
+      continue
+    }
+    const turnIds = JSON.stringify(c.clientTurnIds)
+    if (
+      e.client_text !== c.clientText ||
+      e.reply_text !== c.replyText ||
+      e.language !== c.language ||
+      e.client_turn_ids !== turnIds ||
+      e.orphaned_at !== null
+    ) {
+      stmt(
+        sqlite,
+        `UPDATE training_pairs SET client_text = ?, reply_text = ?, language = ?, client_turn_ids = ?,
+           orphaned_at = NULL, updated_at = ${NOW} WHERE id = ?`,
+      ).run(c.clientText, c.replyText, c.language, turnIds, e.id)
+      out.updated++
+    }
+  }
+  for (const e of existing) {
+    if (matched.has(e.id)) continue
+    if (!isReviewed(e)) {
+      stmt(sqlite, 'DELETE FROM training_pairs WHERE id = ?').run(e.id)
+      out.deleted++
+    } else if (e.orphaned_at === null && !refsOf(e).every((id) => live.has(id))) {
+      stmt(
+        sqlite,
+        `UPDATE training_pairs SET orphaned_at = ?, updated_at = ${NOW} WHERE id = ?`,
+      ).run(ctx.nowIso, e.id)
+      out.orphaned++
+    }
+  }
+  return out
+}
+
+function insertPair(sqlite: Sqlite, accountId: number, threadId: string, c: PairCandidate): void {
+  stmt(
+    sqlite,
+    `INSERT INTO training_pairs (account_id, thread_id, client_message_id, reply_message_id,
+         client_turn_ids, client_text, reply_text, language, status)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new')`,
+  ).run(
+    accountId,
+    threadId,
+    c.clientMessageId,
+    c.replyMessageId,
+    JSON.stringify(c.clientTurnIds),
+    c.clientText,
+    c.replyText,
+    c.language,
+  )
+}

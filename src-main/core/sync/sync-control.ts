@@ -1,0 +1,136 @@
+// What the API and the CLI ask of sync: run now (one account or every active one, in the
+// scheduler's order), report what is running, pause background sync, cancel.
+import type { SyncRunResult, SyncRunningDto, SyncStatusDto } from '../../api/contract/sync'
+import type { DbHandle } from '../../db/connection'
+import type { AccountsService } from '../accounts/accounts-service'
+import { AppError, isAppError } from '../errors'
+import type { EventBus } from '../event-bus'
+import { readSettings, writeSettings } from '../settings/settings-store'
+import { isPidAlive, parseResume } from './run-store'
+import { pickDueAccounts, type SchedulableAccount, type SyncScheduler } from './scheduler'
+import { stmt } from './statement-cache'
+import type { SyncOptions, SyncService } from './sync-service'
+
+export interface SyncControl {
+  /** The underlying per-account runner. */
+  readonly service: SyncService
+  /** Runs one account (refusing with sync_in_progress if it is already running) or all. */
+  now(input: {
+    accountId?: number
+    full?: boolean
+    since?: Date | null
+    signal?: AbortSignal
+  }): Promise<SyncRunResult[]>
+  status(): SyncStatusDto
+  setPaused(paused: boolean): SyncStatusDto
+  cancel(accountId?: number): { cancelled: number }
+  schedulable(): SchedulableAccount[]
+}
+
+export function createSyncControl(deps: {
+  dbh: DbHandle
+  events: EventBus
+  accounts: AccountsService
+  sync: SyncService
+  scheduler: SyncScheduler
+}): SyncControl {
+  const { dbh, sync, scheduler } = deps
+
+  const schedulable = (): SchedulableAccount[] =>
+    deps.accounts.list().map((a) => ({
+      id: a.id,
+      status: a.status,
+      lastSyncAt: a.lastSyncAt,
+      manualResyncRequestedAt: a.manualResyncRequestedAt,
+    }))
+
+  async function runOne(id: number, options: SyncOptions): Promise<SyncRunResult> {
+    try {
+      return await sync.run(id, options)
+    } catch (e) {
+      if (!isAppError(e)) throw e
+      const account = deps.accounts.get(id)
+      return {
+        accountId: id,
+        email: account.email,
+        runId: null,
+        status: e.code === 'sync_in_progress' ? 'already_running' : 'failed',
+        summary: null,
+        error: { code: e.code, message: e.message },
+      }
+    }
+  }
+
+  function otherProcessRuns(): SyncRunningDto[] {
+    const rows = stmt<
+      [],
+      {
+        account_id: number
+        mode: 'full' | 'incremental'
+        started_at: string
+        resume_state: string | null
+        email: string
+      }
+    >(
+      dbh.sqlite,
+      `SELECT r.account_id, r.mode, r.started_at, r.resume_state, a.email FROM sync_runs r
+       JOIN accounts a ON a.id = r.account_id WHERE r.status = 'running'`,
+    ).all()
+    return rows
+      .filter((r) => !sync.isRunning(r.account_id))
+      .filter((r) => {
+        const pid = parseResume(r.resume_state)?.pid
+        return pid !== undefined && pid !== process.pid && isPidAlive(pid)
+      })
+      .map((r) => ({
+        accountId: r.account_id,
+        email: r.email,
+        mode: r.mode,
+        phase: 'fetching' as const,
+        done: 0,
+        total: 0,
+        startedAt: r.started_at,
+        local: false,
+      }))
+  }
+
+  function status(): SyncStatusDto {
+    const settings = readSettings(dbh)
+    const next = scheduler.nextRunAt()
+    return {
+      running: [...sync.running().map((r) => ({ ...r, local: true })), ...otherProcessRuns()],
+      paused: settings.backgroundSyncPaused,
+      nextRunAt: next === null ? null : new Date(next).toISOString(),
+      intervalMinutes: settings.syncIntervalMinutes,
+    }
+  }
+
+  return {
+    service: sync,
+    async now({ accountId, full, since, signal }) {
+      const options: SyncOptions = { full: full ?? false, since: since ?? null, signal }
+      if (accountId !== undefined) {
+        deps.accounts.get(accountId)
+        if (sync.isRunning(accountId)) {
+          throw new AppError('sync_in_progress', 'A sync of this account is already running.')
+        }
+        return [await sync.run(accountId, options)]
+      }
+      const order = pickDueAccounts(schedulable(), Date.now(), readSettings(dbh), { force: true })
+      const results: SyncRunResult[] = []
+      for (const id of order) {
+        if (signal?.aborted) break
+        results.push(await runOne(id, options))
+      }
+      return results
+    },
+    status,
+    setPaused(paused) {
+      writeSettings(dbh, { backgroundSyncPaused: paused })
+      deps.events.emit('sync.paused', { paused })
+      return status()
+    },
+    cancel: (accountId) => ({ cancelled: sync.cancel(accountId) }),
+    schedulable,
+  }
+}
