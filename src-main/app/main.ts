@@ -1,22 +1,40 @@
-// The Electron entry: composes the core with windows and IPC. No logic of its own lives
-// here; everything it calls is a core service tested under plain Node.
+// The Electron entry: composes the core with the window, IPC and background life (tray,
+// notifications, scheduler). No logic of its own lives here; everything it calls is a core
+// service or a decision tested under plain Node (core/app/).
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, dialog, type BrowserWindow } from 'electron'
 import { createCore, type Core } from '../core/core'
 import { resolveDataDir } from '../core/paths'
+import { readSettings } from '../core/settings/settings-store'
+import { afterCall } from '../core/app/call-hooks'
 import { buildHandlers } from '../api/handlers'
 import { createDispatcher } from '../api/dispatcher'
 import { installSecurityPolicies, openExternalVetted } from './security'
 import { serveIpc } from './ipc'
 import { createMainWindow } from './window'
+import { startBackground, type Background, type ShellHooks } from './background'
+import { applyLaunchAtLogin, startedHidden } from './login-item'
 
 let core: Core | null = null
 let mainWindow: BrowserWindow | null = null
+let background: Background | null = null
+let quitting = false
 
-function showWindow(): void {
+const showWindow: ShellHooks['showWindow'] = (route) => {
   if (!core) return
-  if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow(core, true)
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    const hash = route
+      ? `/${route.page}${route.reconnectAccountId ? `?reconnect=${route.reconnectAccountId}` : ''}`
+      : undefined
+    mainWindow = createMainWindow(core, {
+      show: true,
+      hash,
+      hideOnClose: () => background?.hideOnClose(quitting) ?? false,
+      onHidden: () => background?.onHidden(),
+    })
+    return
+  }
   if (mainWindow.isMinimized()) mainWindow.restore()
   mainWindow.show()
   mainWindow.focus()
@@ -25,7 +43,7 @@ function showWindow(): void {
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  app.on('second-instance', showWindow)
+  app.on('second-instance', () => showWindow())
   app.whenReady().then(
     () => {
       installSecurityPolicies()
@@ -44,13 +62,26 @@ if (!app.requestSingleInstanceLock()) {
         app.exit(1)
         return
       }
-      const dispatch = createDispatcher(buildHandlers(core, { openExternal: openExternalVetted }))
+      const dispatch = afterCall(
+        createDispatcher(buildHandlers(core, { openExternal: openExternalVetted })),
+        'settings.update',
+        (input) => {
+          const launch = (input as { launchAtLogin?: unknown }).launchAtLogin
+          if (typeof launch === 'boolean') applyLaunchAtLogin(launch)
+        },
+      )
       const appUrl =
         process.env.ELECTRON_RENDERER_URL ??
         pathToFileURL(path.join(__dirname, '../renderer/')).href
       core.onClose(serveIpc(dispatch, core.events, () => mainWindow, appUrl))
-      showWindow()
-      app.on('activate', showWindow)
+      background = startBackground(core, {
+        showWindow,
+        quit: () => app.quit(),
+      })
+      const hidden = startedHidden(process.argv) || readSettings(core.dbh).startMinimized
+      // Without a tray a hidden start would leave no way back: show the window then.
+      if (!hidden || !background.hideOnClose(false)) showWindow()
+      app.on('activate', () => showWindow())
     },
     (e: unknown) => {
       dialog.showErrorBox('ReplyBase failed to start', String(e))
@@ -58,13 +89,18 @@ if (!app.requestSingleInstanceLock()) {
     },
   )
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
+    // With a tray the app lives on; windows only all close here when quitting or trayless.
+    if (!background?.hideOnClose(quitting) && process.platform !== 'darwin') app.quit()
   })
   let closing = false
   app.on('before-quit', (event) => {
+    quitting = true
     if (closing || !core) return
     event.preventDefault()
     closing = true
+    background?.stop()
+    // core.close() stops the scheduler and cancels a running sync, which records where it
+    // stopped: committed pages stay and the next run resumes from there.
     void core.close().finally(() => app.quit())
   })
 }

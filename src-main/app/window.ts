@@ -3,7 +3,16 @@ import { BrowserWindow, screen } from 'electron'
 import type { Core } from '../core/core'
 import { readWindowState, saveWindowState } from './window-state'
 
-export function createMainWindow(core: Core, show: boolean): BrowserWindow {
+export interface WindowOptions {
+  show: boolean
+  /** Page to open, e.g. '/accounts?reconnect=3' (the renderer's hash route). */
+  hash?: string
+  /** Asked on every close: true hides the window to the tray instead. */
+  hideOnClose(): boolean
+  onHidden(): void
+}
+
+export function createMainWindow(core: Core, options: WindowOptions): BrowserWindow {
   const state = readWindowState(core.dbh, screen.getPrimaryDisplay().workAreaSize)
   const win = new BrowserWindow({
     ...state.bounds,
@@ -24,12 +33,24 @@ export function createMainWindow(core: Core, show: boolean): BrowserWindow {
   })
   if (state.maximized) win.maximize()
   win.once('ready-to-show', () => {
-    if (show) win.show()
+    if (options.show) win.show()
   })
   const persist = (): void => saveWindowState(core.dbh, win)
   win.on('resize', persist)
   win.on('move', persist)
-  if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL)
-  else void win.loadFile(path.join(__dirname, '../renderer/index.html'))
+  win.on('close', (event) => {
+    if (!options.hideOnClose()) return
+    event.preventDefault()
+    win.hide()
+    options.onHidden()
+  })
+  const hash = options.hash ?? ''
+  if (process.env.ELECTRON_RENDERER_URL) {
+    void win.loadURL(
+      hash ? `${process.env.ELECTRON_RENDERER_URL}#${hash}` : process.env.ELECTRON_RENDERER_URL,
+    )
+  } else {
+    void win.loadFile(path.join(__dirname, '../renderer/index.html'), hash ? { hash } : {})
+  }
   return win
 }

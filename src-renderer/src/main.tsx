@@ -4,6 +4,9 @@ import { I18nextProvider } from 'react-i18next'
 import { i18n } from './i18n'
 import { App } from './app'
 import './styles.css'
+import './styles/components.css'
+import './styles/accounts.css'
+import './styles/review.css'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -30,7 +30,6 @@ describe('app frame in Chromium through the bridge', () => {
       .poll(() => h.page.getByTestId('keychain-state').textContent())
       .toMatch(/^Available/)
     expect(h.page.url()).toMatch(/#\/settings$/)
-    await h.screenshot('settings-en')
   })
 
   it('switches to Russian and back, and remembers the choice in the core', async () => {
@@ -44,7 +43,6 @@ describe('app frame in Chromium through the bridge', () => {
     expect(await h.page.evaluate(() => document.documentElement.lang)).toBe('ru')
     const stored = await h.server.dispatch('settings.get', {})
     expect(stored).toMatchObject({ ok: true, value: { language: 'ru' } })
-    await h.screenshot('settings-ru')
 
     await h.page.reload()
     await expect
@@ -54,6 +52,15 @@ describe('app frame in Chromium through the bridge', () => {
     await expect
       .poll(() => h.page.getByRole('heading', { level: 1 }).textContent())
       .toBe('Settings')
+  })
+
+  it('opens the last page again after a restart of the page', async () => {
+    await h.page.getByRole('link', { name: 'Review' }).click()
+    await expect.poll(() => h.page.getByRole('heading', { level: 1 }).textContent()).toBe('Review')
+    // A fresh start at the bare address (no #/page): the remembered page opens.
+    await h.page.goto(h.page.url().replace(/#.*$/, ''))
+    await expect.poll(() => h.page.getByRole('heading', { level: 1 }).textContent()).toBe('Review')
+    expect(h.page.url()).toMatch(/#\/review$/)
   })
 
   it('gives the page no Node, Electron or environment access, and breaks no CSP rule', async () => {

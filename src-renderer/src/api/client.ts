@@ -1,5 +1,7 @@
 // The renderer's one way to the main process: Electron's preload object when present,
 // otherwise the loopback bridge (npm run dev:web, end-to-end tests). Same contract either way.
+// The transport is chosen on first use and can be swapped (setTransport) so the stores run
+// under plain Node in unit tests with a fake one.
 import type {
   ApiResult,
   AppEventName,
@@ -30,6 +32,21 @@ export class ApiError extends Error {
   ) {
     super(message)
     this.name = 'ApiError'
+  }
+}
+
+/** A failure as the stores keep it: plain data, shown through errorText(code, message). */
+export interface Failure {
+  code: string
+  message: string
+}
+
+export function toFailure(e: unknown): Failure {
+  if (e instanceof ApiError) return { code: e.code, message: e.message }
+  const err = e as { code?: unknown; message?: unknown } | null
+  return {
+    code: typeof err?.code === 'string' ? err.code : 'internal',
+    message: typeof err?.message === 'string' ? err.message : String(e),
   }
 }
 
@@ -80,14 +97,24 @@ function bridgeTransport(): Transport {
   }
 }
 
-export const transport: Transport = window.replybase ?? bridgeTransport()
+let current: Transport | null = null
+
+function transport(): Transport {
+  current ??= window.replybase ?? bridgeTransport()
+  return current
+}
+
+/** Replaces the transport (unit tests); the next call and subscription use it. */
+export function setTransport(next: Transport | null): void {
+  current = next
+}
 
 /** Calls a method and returns its value, or throws ApiError with the failure's code. */
 export async function call<M extends MethodName>(
   method: M,
   input: MethodInput<M>,
 ): Promise<MethodOutput<M>> {
-  const result = await transport.invoke(method, input)
+  const result = await transport().invoke(method, input)
   if (!result.ok) throw new ApiError(result.error.code, result.error.message)
   return result.value
 }
@@ -96,5 +123,5 @@ export function onEvent<E extends AppEventName>(
   event: E,
   listener: (payload: AppEvents[E]) => void,
 ): () => void {
-  return transport.on(event, listener)
+  return transport().on(event, listener)
 }

@@ -18,6 +18,7 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
 })
+document.documentElement.lang = i18n.language
 
 export function applyLanguage(language: Language | null): void {
   const lng = language ?? systemLanguage()

@@ -1,54 +1,61 @@
+// App settings as main stores them. Applying language and theme to the page is the App's job
+// (it watches `settings`), so this store stays plain data and runs under Node in tests.
 import { create } from 'zustand'
 import type { AppSettings, SettingsPatch } from '../../../src-main/api/contract'
-import { call, onEvent } from '../api/client'
-import { applyLanguage } from '../i18n'
-
-type Theme = AppSettings['theme']
-
-export function applyTheme(theme: Theme): void {
-  const dark =
-    theme === 'dark' ||
-    (theme === 'system' && window.matchMedia('(prefers-color-scheme: dark)').matches)
-  document.documentElement.dataset.theme = dark ? 'dark' : 'light'
-}
+import { call, onEvent, toFailure, type Failure } from '../api/client'
 
 interface SettingsState {
   settings: AppSettings | null
-  error: { code: string; message: string } | null
+  error: Failure | null
+  /** The last update's failure (shown beside the form; the stored settings are unchanged). */
+  saveError: Failure | null
+  saving: boolean
   load(): Promise<void>
-  update(patch: SettingsPatch): Promise<void>
+  /** Resolves true when main stored the patch. */
+  update(patch: SettingsPatch): Promise<boolean>
 }
 
-export const useSettings = create<SettingsState>((set) => ({
+export const useSettings = create<SettingsState>((set, get) => ({
   settings: null,
   error: null,
+  saveError: null,
+  saving: false,
   async load() {
     try {
-      const settings = await call('settings.get', {})
-      applyLanguage(settings.language)
-      applyTheme(settings.theme)
-      set({ settings, error: null })
+      set({ settings: await call('settings.get', {}), error: null })
     } catch (e) {
-      const err = e as { code?: string; message: string }
-      set({ error: { code: err.code ?? 'internal', message: err.message } })
+      set({ error: toFailure(e) })
     }
   },
   async update(patch) {
-    // Language and theme apply at once; the core confirms with the stored settings.
-    if (patch.language !== undefined) applyLanguage(patch.language)
-    if (patch.theme !== undefined) applyTheme(patch.theme)
-    const settings = await call('settings.update', patch)
-    set({ settings, error: null })
+    const before = get().settings
+    // Choices show at once (a checkbox must not wait for the disk); main confirms with the
+    // stored settings, or the old ones come back. The secret is write-only: never mirrored.
+    const { googleClientSecret: _secret, ...visible } = patch
+    if (before) {
+      set({
+        settings: {
+          ...before,
+          ...visible,
+          ...(visible.googleClientId === '' ? { googleClientId: null } : {}),
+        } as AppSettings,
+      })
+    }
+    set({ saving: true, saveError: null })
+    try {
+      set({ settings: await call('settings.update', patch), error: null, saving: false })
+      return true
+    } catch (e) {
+      set({ settings: before, saveError: toFailure(e), saving: false })
+      return false
+    }
   },
 }))
 
-onEvent('settings.changed', ({ language, theme }) => {
-  applyLanguage(language)
-  applyTheme(theme)
-  const current = useSettings.getState().settings
-  if (current) useSettings.setState({ settings: { ...current, language, theme } })
-})
-
-window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
-  applyTheme(useSettings.getState().settings?.theme ?? 'system')
-})
+/** Another window or the CLI changed language or theme. */
+export function startSettingsSync(): () => void {
+  return onEvent('settings.changed', ({ language, theme }) => {
+    const current = useSettings.getState().settings
+    if (current) useSettings.setState({ settings: { ...current, language, theme } })
+  })
+}

@@ -1,10 +1,10 @@
 import { create } from 'zustand'
 import type { AppStatus } from '../../../src-main/api/contract'
-import { call } from '../api/client'
+import { call, toFailure, type Failure } from '../api/client'
 
 interface StatusState {
   status: AppStatus | null
-  error: { code: string; message: string } | null
+  error: Failure | null
   loading: boolean
   refresh(): Promise<void>
 }
@@ -18,8 +18,7 @@ export const useStatus = create<StatusState>((set) => ({
     try {
       set({ status: await call('app.status', {}), error: null, loading: false })
     } catch (e) {
-      const err = e as { code?: string; message: string }
-      set({ error: { code: err.code ?? 'internal', message: err.message }, loading: false })
+      set({ error: toFailure(e), loading: false })
     }
   },
 }))

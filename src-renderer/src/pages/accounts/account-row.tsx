@@ -1,0 +1,173 @@
+import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AccountDto } from '../../../../src-main/api/contract'
+import { Pill } from '../../components/pill'
+import { formatDateTime, formatDuration } from '../../i18n/format'
+import { useAccounts } from '../../stores/accounts-store'
+import { ALL_ACCOUNTS, useSync } from '../../stores/sync-store'
+
+const TONE = { active: 'ok', disabled: 'muted', error: 'bad' } as const
+
+export function AccountRow({
+  account,
+  onDisconnect,
+}: {
+  account: AccountDto
+  onDisconnect: (account: AccountDto) => void
+}) {
+  const { t, i18n } = useTranslation()
+  const lng = i18n.language
+  const busy = useAccounts((s) => s.busy[account.id])
+  const connecting = useAccounts((s) => s.connect.phase === 'waiting')
+  const { setEnabled, requestResync, startConnect } = useAccounts.getState()
+  const progress = useSync((s) => s.progress[account.id])
+  const syncing = useSync((s) => s.running.includes(account.id))
+  // While "sync all" runs, the accounts wait their turn: no second run is started by hand.
+  const syncingAll = useSync((s) => s.running.includes(ALL_ACCOUNTS))
+  const syncNow = useSync((s) => s.syncNow)
+  const highlighted = useAccounts((s) => s.highlight === account.id)
+  const reconnectRef = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (highlighted) reconnectRef.current?.focus()
+  }, [highlighted])
+  const summary = account.lastSyncSummary
+  const reason = account.statusReason
+  const reasonText = reason
+    ? t(`accounts.reason.${reason}`, { defaultValue: reason.replace(/_/g, ' ') })
+    : null
+  const canSync = account.status === 'active' && !syncing && !syncingAll
+
+  return (
+    <>
+      <tr
+        data-testid={`account-${account.email}`}
+        data-status={account.status}
+        className={highlighted ? 'highlight' : undefined}
+      >
+        <td>{t(`accounts.provider.${account.provider}`)}</td>
+        <td>
+          <div className="strong">{account.displayName || account.email}</div>
+          {account.displayName && account.displayName !== account.email && (
+            <div className="muted small">{account.email}</div>
+          )}
+        </td>
+        <td>
+          <Pill tone={TONE[account.status]}>{t(`accounts.status.${account.status}`)}</Pill>
+          {reasonText && <div className="small muted reason">{reasonText}</div>}
+          {account.manualResyncRequestedAt && (
+            <div className="small muted">{t('accounts.resyncPending')}</div>
+          )}
+        </td>
+        <td className="nowrap">
+          {account.lastSyncAt ? formatDateTime(account.lastSyncAt, lng) : t('common.never')}
+        </td>
+        <td className="summary-cell" data-testid="account-summary">
+          {summary ? (
+            <>
+              <div>
+                {t('accounts.summary', {
+                  messages: summary.messages_upserted,
+                  pairs: summary.pairs_created,
+                  errors: summary.errors.length,
+                })}
+              </div>
+              <div className="muted small">
+                {formatDateTime(summary.finished_at, lng)} ·{' '}
+                {formatDuration(summary.duration_ms, lng)}
+              </div>
+            </>
+          ) : (
+            <span className="muted">{t('accounts.summaryNone')}</span>
+          )}
+        </td>
+        <td className="actions-cell">
+          <div className="actions">
+            {account.status === 'error' && (
+              <button
+                ref={reconnectRef}
+                type="button"
+                className="primary"
+                disabled={connecting}
+                data-testid="account-reconnect"
+                onClick={() => void startConnect(account.email)}
+              >
+                {t('accounts.action.reconnect')}
+              </button>
+            )}
+            <button
+              type="button"
+              disabled={!canSync}
+              data-testid="account-sync-now"
+              onClick={() => void syncNow(account.id)}
+            >
+              {t('accounts.action.syncNow')}
+            </button>
+            <button
+              type="button"
+              disabled={busy !== undefined}
+              data-testid="account-toggle"
+              onClick={() => void setEnabled(account.id, account.status === 'disabled')}
+            >
+              {account.status === 'disabled'
+                ? t('accounts.action.enable')
+                : t('accounts.action.disable')}
+            </button>
+            <button
+              type="button"
+              disabled={busy !== undefined}
+              data-testid="account-resync"
+              onClick={() => void requestResync(account.id)}
+            >
+              {t('accounts.action.resync')}
+            </button>
+            <button
+              type="button"
+              className="danger-text"
+              disabled={busy !== undefined}
+              data-testid="account-disconnect"
+              onClick={() => onDisconnect(account)}
+            >
+              {t('accounts.action.disconnect')}
+            </button>
+          </div>
+        </td>
+      </tr>
+      {syncing && (
+        <tr className="progress-row" data-testid="account-progress">
+          <td colSpan={6}>
+            <SyncProgress email={account.email} progress={progress ?? null} />
+          </td>
+        </tr>
+      )}
+    </>
+  )
+}
+
+function SyncProgress({
+  email,
+  progress,
+}: {
+  email: string
+  progress: { phase: string; done: number; total: number } | null
+}) {
+  const { t } = useTranslation()
+  const phase = progress
+    ? t(`accounts.phase.${progress.phase}`, { defaultValue: progress.phase })
+    : t('accounts.phase.starting')
+  // total 0 = not known yet: an indeterminate bar.
+  const known = progress !== null && progress.total > 0
+  return (
+    <div className="progress">
+      <progress
+        aria-label={t('accounts.progressLabel', { email })}
+        max={known ? progress.total : undefined}
+        value={known ? Math.min(progress.done, progress.total) : undefined}
+      />
+      <span className="small" data-testid="progress-text">
+        {progress
+          ? t('accounts.progress', { phase, done: progress.done, total: progress.total || '?' })
+          : phase}
+      </span>
+    </div>
+  )
+}

@@ -1,0 +1,81 @@
+// Between the tabs and the list: the bulk actions on a selection, the last action's notice
+// with Undo, and the keyboard help button.
+import { useTranslation } from 'react-i18next'
+import { errorText } from '../../i18n'
+import { useReview } from '../../stores/review-store'
+import { setStatus, undo } from '../../stores/review-writes'
+
+export function ReviewBar({ onHelp }: { onHelp: () => void }) {
+  const { t } = useTranslation()
+  const selected = useReview((s) => s.selected.size)
+  const loaded = useReview((s) => s.items.length)
+  const notice = useReview((s) => s.notice)
+  const canUndo = useReview((s) => s.undo !== null)
+  const actionError = useReview((s) => s.actionError)
+  const { selectAllLoaded, clearSelection } = useReview.getState()
+  return (
+    <div className="review-bar">
+      <div
+        className="bulk"
+        role="group"
+        aria-label={t('review.bulk.selected', { count: selected })}
+      >
+        {selected > 0 ? (
+          <>
+            <strong data-testid="selected-count">
+              {t('review.bulk.selected', { count: selected })}
+            </strong>
+            <button
+              type="button"
+              className="ok-btn"
+              data-testid="bulk-approve"
+              onClick={() => void setStatus('approved')}
+            >
+              {t('review.bulk.approve')}
+            </button>
+            <button
+              type="button"
+              data-testid="bulk-reject"
+              onClick={() => void setStatus('rejected')}
+            >
+              {t('review.bulk.reject')}
+            </button>
+            <button type="button" data-testid="bulk-reset" onClick={() => void setStatus('new')}>
+              {t('review.bulk.reset')}
+            </button>
+            <button type="button" className="link" onClick={clearSelection}>
+              {t('review.bulk.clear')}
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            disabled={loaded === 0}
+            data-testid="select-all"
+            onClick={selectAllLoaded}
+          >
+            {t('review.bulk.selectAll')}
+          </button>
+        )}
+      </div>
+      <div className="notice" role="status" aria-live="polite" data-testid="review-notice">
+        {actionError ? (
+          <span className="bad">{errorText(actionError.code, actionError.message)}</span>
+        ) : notice ? (
+          <span>{t(`review.notice.${notice.code}`, { count: notice.count })}</span>
+        ) : null}
+      </div>
+      <button type="button" disabled={!canUndo} data-testid="undo" onClick={() => void undo()}>
+        {t('review.action.undo')} <kbd>Ctrl+Z</kbd>
+      </button>
+      <button
+        type="button"
+        className="icon"
+        aria-label={t('review.action.shortcuts')}
+        onClick={onHelp}
+      >
+        ?
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,145 @@
+// Filters over the queue: account, language and a date range, and the full-text search box.
+// Status and its counts are the tabs (status-tabs.tsx).
+import { useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { PairLanguage } from '../../../../src-main/api/contract'
+import { useAccounts } from '../../stores/accounts-store'
+import { useReview } from '../../stores/review-store'
+import { DEFAULT_FILTERS } from '../../stores/review-model'
+
+const LANGUAGES: PairLanguage[] = ['en', 'ru', 'other', 'unknown']
+const SEARCH_DELAY_MS = 250
+
+export function ReviewFilters() {
+  const { t } = useTranslation()
+  const filters = useReview((s) => s.filters)
+  const setFilters = useReview((s) => s.setFilters)
+  const accounts = useAccounts((s) => s.accounts)
+  const filtered =
+    filters.accountId !== null ||
+    filters.language !== null ||
+    filters.q !== '' ||
+    filters.from !== '' ||
+    filters.to !== ''
+
+  return (
+    <div className="filters" role="group" aria-label={t('review.filters')}>
+      <label className="filter">
+        <span>{t('review.account')}</span>
+        <select
+          value={filters.accountId ?? ''}
+          data-testid="review-account"
+          onChange={(e) =>
+            void setFilters({ accountId: e.target.value ? Number(e.target.value) : null })
+          }
+        >
+          <option value="">{t('review.allAccounts')}</option>
+          {accounts?.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.email}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="filter">
+        <span>{t('review.language')}</span>
+        <select
+          value={filters.language ?? ''}
+          data-testid="review-language"
+          onChange={(e) =>
+            void setFilters({ language: (e.target.value || null) as PairLanguage | null })
+          }
+        >
+          <option value="">{t('review.allLanguages')}</option>
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l}>
+              {t(`review.lang.${l}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="filter">
+        <span>{t('review.from')}</span>
+        <input
+          type="date"
+          value={filters.from}
+          max={filters.to || undefined}
+          data-testid="review-from"
+          onChange={(e) => void setFilters({ from: e.target.value })}
+        />
+      </label>
+      <label className="filter">
+        <span>{t('review.to')}</span>
+        <input
+          type="date"
+          value={filters.to}
+          min={filters.from || undefined}
+          data-testid="review-to"
+          onChange={(e) => void setFilters({ to: e.target.value })}
+        />
+      </label>
+      {filtered && (
+        <button
+          type="button"
+          className="link"
+          onClick={() => void setFilters({ ...DEFAULT_FILTERS, status: filters.status })}
+        >
+          {t('review.clearFilters')}
+        </button>
+      )}
+    </div>
+  )
+}
+
+/** The search box: applied as you pause typing, at once on Enter; `/` focuses it. */
+export function ReviewSearch({
+  searchRef,
+}: {
+  searchRef: React.RefObject<HTMLInputElement | null>
+}) {
+  const { t } = useTranslation()
+  const filters = useReview((s) => s.filters)
+  const setFilters = useReview((s) => s.setFilters)
+  const [q, setQ] = useState(filters.q)
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+
+  // A filter reset elsewhere (Clear filters) shows in the box.
+  const [seenQ, setSeenQ] = useState(filters.q)
+  if (filters.q !== seenQ) {
+    setSeenQ(filters.q)
+    setQ(filters.q)
+  }
+
+  const applySearch = (value: string): void => {
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = null
+    if (value.trim() !== filters.q.trim()) void setFilters({ q: value })
+  }
+  const onSearch = (value: string): void => {
+    setQ(value)
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = setTimeout(() => applySearch(value), SEARCH_DELAY_MS)
+  }
+  return (
+    <form
+      className="search-form"
+      role="search"
+      onSubmit={(e) => {
+        e.preventDefault()
+        applySearch(q)
+      }}
+    >
+      <label className="filter filter-search">
+        <span className="sr-only">{t('review.search')}</span>
+        <input
+          ref={searchRef}
+          type="search"
+          value={q}
+          placeholder={t('review.searchPlaceholder')}
+          data-testid="review-search"
+          onChange={(e) => onSearch(e.target.value)}
+        />
+      </label>
+    </form>
+  )
+}

@@ -1,0 +1,203 @@
+// Sync and app behaviour. Choices apply as they are made; the Google client id and secret are
+// typed, so they have their own Save (the secret is write-only, like the OpenAI key).
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AppSettings, SettingsPatch } from '../../../../src-main/api/contract'
+import { errorText } from '../../i18n'
+import { useSettings } from '../../stores/settings-store'
+import { useSync } from '../../stores/sync-store'
+
+const INTERVALS = [5, 10, 15, 30, 60, 120, 240, 720, 1440]
+const LOOKBACK: Array<AppSettings['lookbackDays']> = [30, 90, 180, 365, 0]
+
+export function SyncSection({ settings }: { settings: AppSettings }) {
+  const { t } = useTranslation()
+  const update = useSettings((s) => s.update)
+  const saveError = useSettings((s) => s.saveError)
+  const setPaused = useSync((s) => s.setPaused)
+  const pauseError = useSync((s) => s.pauseError)
+  const [saved, setSaved] = useState(false)
+  const apply = async (patch: SettingsPatch): Promise<void> => {
+    setSaved(false)
+    setSaved(await update(patch))
+  }
+  const intervals = INTERVALS.includes(settings.syncIntervalMinutes)
+    ? INTERVALS
+    : [settings.syncIntervalMinutes, ...INTERVALS]
+  return (
+    <section className="card" aria-labelledby="sync-title" data-testid="sync-settings">
+      <h2 id="sync-title">{t('settings.sync.title')}</h2>
+      <label className="field">
+        <span>{t('settings.sync.interval')}</span>
+        <select
+          value={settings.syncIntervalMinutes}
+          data-testid="sync-interval"
+          onChange={(e) => void apply({ syncIntervalMinutes: Number(e.target.value) })}
+        >
+          {intervals.map((m) => (
+            <option key={m} value={m}>
+              {t('settings.sync.minutes', { count: m })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('settings.sync.lookback')}</span>
+        <select
+          value={settings.lookbackDays}
+          data-testid="sync-lookback"
+          onChange={(e) =>
+            void apply({ lookbackDays: Number(e.target.value) as AppSettings['lookbackDays'] })
+          }
+        >
+          {LOOKBACK.map((d) => (
+            <option key={d} value={d}>
+              {d === 0
+                ? t('settings.sync.lookbackAll')
+                : t('settings.sync.lookbackDays', { count: d })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="field-note muted small">{t('settings.sync.lookbackHint')}</p>
+      <Toggle
+        label={t('settings.sync.paused')}
+        checked={settings.backgroundSyncPaused}
+        testId="sync-paused"
+        onChange={(v) => {
+          // Through sync: the scheduler hears of it at once.
+          setSaved(false)
+          void setPaused(v).then(setSaved)
+        }}
+      />
+      <Toggle
+        label={t('settings.sync.startMinimized')}
+        checked={settings.startMinimized}
+        testId="start-minimized"
+        onChange={(v) => void apply({ startMinimized: v })}
+      />
+      <Toggle
+        label={t('settings.sync.launchAtLogin')}
+        checked={settings.launchAtLogin}
+        testId="launch-at-login"
+        onChange={(v) => void apply({ launchAtLogin: v })}
+      />
+      <GoogleClient settings={settings} onSaved={setSaved} />
+      <div role="status" aria-live="polite" data-testid="sync-settings-message">
+        {saveError || pauseError ? (
+          <p className="bad">
+            {errorText((saveError ?? pauseError)!.code, (saveError ?? pauseError)!.message)}
+          </p>
+        ) : saved ? (
+          <p className="ok">{t('settings.sync.saved')}</p>
+        ) : null}
+      </div>
+    </section>
+  )
+}
+
+function Toggle({
+  label,
+  checked,
+  testId,
+  onChange,
+}: {
+  label: string
+  checked: boolean
+  testId: string
+  onChange: (value: boolean) => void
+}) {
+  return (
+    <label className="check field-check">
+      <input
+        type="checkbox"
+        checked={checked}
+        data-testid={testId}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <span>{label}</span>
+    </label>
+  )
+}
+
+function GoogleClient({
+  settings,
+  onSaved,
+}: {
+  settings: AppSettings
+  onSaved: (saved: boolean) => void
+}) {
+  const { t } = useTranslation()
+  const update = useSettings((s) => s.update)
+  const saving = useSettings((s) => s.saving)
+  const fromEnv = settings.googleClientIdSource === 'env'
+  const [clientId, setClientId] = useState(fromEnv ? '' : (settings.googleClientId ?? ''))
+  const [secret, setSecret] = useState('')
+  const save = async (patch: SettingsPatch): Promise<void> => {
+    onSaved(false)
+    const ok = await update(patch)
+    setSecret('')
+    onSaved(ok)
+  }
+  return (
+    <form
+      className="subsection"
+      aria-labelledby="google-title"
+      autoComplete="off"
+      onSubmit={(e) => {
+        e.preventDefault()
+        void save({
+          ...(fromEnv ? {} : { googleClientId: clientId.trim() || null }),
+          // '' keeps the stored secret.
+          googleClientSecret: secret,
+        })
+      }}
+    >
+      <h3 id="google-title">{t('settings.sync.google')}</h3>
+      <p className="muted small">{t('settings.sync.googleHint')}</p>
+      <label className="field">
+        <span>{t('settings.sync.clientId')}</span>
+        <input
+          type="text"
+          value={fromEnv ? (settings.googleClientId ?? '') : clientId}
+          disabled={fromEnv}
+          spellCheck={false}
+          data-testid="google-client-id"
+          onChange={(e) => setClientId(e.target.value)}
+        />
+      </label>
+      {fromEnv && <p className="field-note muted small">{t('settings.sync.clientIdFromEnv')}</p>}
+      <label className="field">
+        <span>{t('settings.sync.clientSecret')}</span>
+        <input
+          type="password"
+          value={secret}
+          autoComplete="new-password"
+          spellCheck={false}
+          placeholder={
+            settings.googleClientSecretStored
+              ? t('settings.sync.secretStoredPlaceholder')
+              : t('settings.sync.secretNonePlaceholder')
+          }
+          data-testid="google-client-secret"
+          onChange={(e) => setSecret(e.target.value)}
+        />
+      </label>
+      <div className="toolbar">
+        <button type="submit" className="primary" disabled={saving} data-testid="google-save">
+          {t('common.save')}
+        </button>
+        {settings.googleClientSecretStored && (
+          <button
+            type="button"
+            className="link danger-text"
+            disabled={saving}
+            onClick={() => void save({ googleClientSecret: null })}
+          >
+            {t('settings.sync.removeSecret')}
+          </button>
+        )}
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import {
+  countsInput,
+  editPatch,
+  listInput,
+  preview,
+  shiftCounts,
+  DEFAULT_FILTERS,
+} from './review-model'
+
+describe('review model', () => {
+  it('sends only the filters that are set', () => {
+    expect(countsInput(DEFAULT_FILTERS)).toEqual({})
+    const f = {
+      ...DEFAULT_FILTERS,
+      accountId: 2,
+      language: 'ru' as const,
+      q: ' посылка ',
+      from: '2026-01-01',
+      to: '',
+    }
+    expect(countsInput(f)).toEqual({
+      accountId: 2,
+      language: 'ru',
+      q: 'посылка',
+      from: '2026-01-01',
+    })
+    expect(listInput(f, 'c1', 300)).toMatchObject({ status: 'new', cursor: 'c1', limit: 300 })
+  })
+
+  it('moves counts between statuses', () => {
+    expect(
+      shiftCounts({ new: 3, approved: 0, rejected: 1 }, [
+        { from: 'new', to: 'approved' },
+        { from: 'rejected', to: 'rejected' },
+      ]),
+    ).toEqual({ new: 2, approved: 1, rejected: 1 })
+  })
+
+  it('folds previews to one line of 120 characters', () => {
+    expect(preview('Hello,\n\n  world')).toBe('Hello, world')
+    const long = preview('x'.repeat(300))
+    expect(long).toHaveLength(120)
+    expect(long.endsWith('…')).toBe(true)
+  })
+
+  it('works out the edit to send', () => {
+    expect(editPatch('orig', null, 'orig')).toBeUndefined()
+    expect(editPatch('orig', null, ' new ')).toBe('new')
+    expect(editPatch('orig', 'edited', 'edited')).toBeUndefined()
+    expect(editPatch('orig', 'edited', 'orig')).toBeNull()
+  })
+})
