@@ -10,7 +10,13 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: { exclude: bundledDeps },
-      rollupOptions: { input: { index: resolve(__dirname, 'src-main/app/main.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/app/main.ts'),
+          // Sync decoding runs on worker threads (core/sync/decode-pool.ts looks for this file).
+          'sync-decode-worker': resolve(__dirname, 'src-main/core/sync/decode-worker.ts'),
+        },
+      },
     },
   },
   preload: {

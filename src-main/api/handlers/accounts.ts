@@ -1,4 +1,5 @@
 import { isSafeExternalUrl } from '../../core/app/external-url'
+import { disconnectAccount } from '../../core/accounts/disconnect-account'
 import type { DomainHandlers } from './types'
 
 type AccountsMethods =
@@ -15,7 +16,7 @@ export const accountsHandlers =
     'accounts.list': () => core.accounts.list(),
     'accounts.setEnabled': ({ id, enabled }) => core.accounts.setEnabled(id, enabled),
     'accounts.requestResync': ({ id }) => core.accounts.requestResync(id),
-    'accounts.disconnect': ({ id, purge }) => core.accounts.disconnect(id, purge),
+    'accounts.disconnect': ({ id, purge }) => disconnectAccount(core, id, purge),
     // The platform opener takes vetted URLs only; the authorization URL is built by us but
     // its base comes from configuration.
     'gmail.connect': () =>

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { disconnectAccount } from '../../core/accounts/disconnect-account'
 import { CliUsageError, type CliCommand } from '../cli-types'
 
 export const disconnectCommand: CliCommand = {
@@ -20,7 +21,7 @@ export const disconnectCommand: CliCommand = {
     if (!ref || extra.length > 0)
       throw new CliUsageError('disconnect takes one account id or address.')
     const { id } = core.accounts.resolve(ref)
-    const r = await core.accounts.disconnect(id, Boolean(parsed.values.purge))
+    const r = await disconnectAccount(core, id, Boolean(parsed.values.purge))
     if (parsed.values.json) {
       io.out(JSON.stringify(r, null, 2))
       return 0
