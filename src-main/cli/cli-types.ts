@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { Core } from '../core/core'
 
 export interface CliIo {
@@ -13,3 +14,14 @@ export interface CliCommand {
 }
 
 export class CliUsageError extends Error {}
+
+/** node:util's parseArgs, its refusals turned into usage errors (exit 2 with the usage line). */
+export function parseCommandArgs<T extends ParseArgsConfig>(
+  config: T,
+): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config)
+  } catch (e) {
+    throw new CliUsageError((e as Error).message)
+  }
+}

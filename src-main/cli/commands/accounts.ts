@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util'
 import type { AccountDto } from '../../api/contract/accounts'
-import { CliUsageError, type CliCommand, type CliIo } from '../cli-types'
+import { CliUsageError, type CliCommand, type CliIo, parseCommandArgs } from '../cli-types'
 
 function describe(a: AccountDto): string {
   const status = a.statusReason ? `${a.status} (${a.statusReason})` : a.status
@@ -26,12 +25,11 @@ export const accountsCommand: CliCommand = {
   usage: 'accounts [--json] | accounts enable|disable|resync <id|email>',
   summary: 'List accounts, enable or disable one, or request a full rescan',
   async run(args, core, io) {
-    let parsed
-    try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } })
-    } catch (e) {
-      throw new CliUsageError((e as Error).message)
-    }
+    const parsed = parseCommandArgs({
+      args,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' } },
+    })
     const json = Boolean(parsed.values.json)
     const [action, ref, ...extra] = parsed.positionals
     if (action === undefined) {

@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util'
 import { openInSystemBrowser } from '../../core/google/system-browser'
-import { CliUsageError, type CliCommand } from '../cli-types'
+import { CliUsageError, type CliCommand, parseCommandArgs } from '../cli-types'
 
 const DEFAULT_TIMEOUT_S = 300
 
@@ -9,16 +8,11 @@ export const connectCommand: CliCommand = {
   usage: 'connect gmail [--no-browser] [--timeout <s>]',
   summary: 'Connect a Gmail mailbox (prints the authorization URL, then the address)',
   async run(args, core, io) {
-    let parsed
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: { 'no-browser': { type: 'boolean' }, timeout: { type: 'string' } },
-      })
-    } catch (e) {
-      throw new CliUsageError((e as Error).message)
-    }
+    const parsed = parseCommandArgs({
+      args,
+      allowPositionals: true,
+      options: { 'no-browser': { type: 'boolean' }, timeout: { type: 'string' } },
+    })
     const [provider, ...extra] = parsed.positionals
     if (provider !== 'gmail' || extra.length > 0)
       throw new CliUsageError('Only "connect gmail" is supported.')

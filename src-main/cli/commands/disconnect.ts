@@ -1,22 +1,16 @@
-import { parseArgs } from 'node:util'
 import { disconnectAccount } from '../../core/accounts/disconnect-account'
-import { CliUsageError, type CliCommand } from '../cli-types'
+import { CliUsageError, type CliCommand, parseCommandArgs } from '../cli-types'
 
 export const disconnectCommand: CliCommand = {
   name: 'disconnect',
   usage: 'disconnect <id|email> [--purge] [--json]',
   summary: 'Revoke access and remove the stored authorization (--purge: delete its mail and pairs)',
   async run(args, core, io) {
-    let parsed
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: { purge: { type: 'boolean' }, json: { type: 'boolean' } },
-      })
-    } catch (e) {
-      throw new CliUsageError((e as Error).message)
-    }
+    const parsed = parseCommandArgs({
+      args,
+      allowPositionals: true,
+      options: { purge: { type: 'boolean' }, json: { type: 'boolean' } },
+    })
     const [ref, ...extra] = parsed.positionals
     if (!ref || extra.length > 0)
       throw new CliUsageError('disconnect takes one account id or address.')

@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util'
 import type { MessageDto } from '../../api/contract/messages'
 import { listMessages } from '../../db/queries/messages'
-import { CliUsageError, type CliCommand } from '../cli-types'
+import { CliUsageError, type CliCommand, parseCommandArgs } from '../cli-types'
 
 const PREVIEW_CHARS = 160
 
@@ -35,21 +34,16 @@ export const messagesCommand: CliCommand = {
   usage: 'messages list [--account <id|email>] [--thread <id>] [--limit <n>] [--json]',
   summary: 'List stored messages in sent order',
   async run(args, core, io) {
-    let parsed
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          account: { type: 'string' },
-          thread: { type: 'string' },
-          limit: { type: 'string' },
-          json: { type: 'boolean' },
-        },
-      })
-    } catch (e) {
-      throw new CliUsageError((e as Error).message)
-    }
+    const parsed = parseCommandArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        account: { type: 'string' },
+        thread: { type: 'string' },
+        limit: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    })
     const [action, ...extra] = parsed.positionals
     if (action !== 'list' || extra.length > 0)
       throw new CliUsageError('Only "messages list" is supported.')

@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util'
 import { PAIR_STATUSES, type PairStatus } from '../../api/contract/pairs'
 import type { PairExportRow } from '../../db/queries/pairs-review'
 import { preview } from '../../core/review/review-service'
-import { CliUsageError, type CliCommand, type CliIo } from '../cli-types'
+import { CliUsageError, type CliCommand, type CliIo, parseCommandArgs } from '../cli-types'
 
 const ACTIONS: Record<string, PairStatus> = {
   approve: 'approved',
@@ -61,20 +60,15 @@ export const pairsCommand: CliCommand = {
     'pairs list [--status new|approved|rejected] [--account <id|email>] [--json] | pairs approve|reject|reset <id>...',
   summary: 'List training pairs, or approve, reject or reset (to new) pairs by id',
   async run(args, core, io) {
-    let parsed
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          status: { type: 'string' },
-          account: { type: 'string' },
-          json: { type: 'boolean' },
-        },
-      })
-    } catch (e) {
-      throw new CliUsageError((e as Error).message)
-    }
+    const parsed = parseCommandArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        status: { type: 'string' },
+        account: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    })
     const [action, ...rest] = parsed.positionals
     const json = Boolean(parsed.values.json)
     if (action === 'list') {

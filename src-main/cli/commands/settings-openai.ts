@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util'
 import type { OpenAISettings, OpenAITestResult, SaveOpenAIInput } from '../../api/contract/ai'
 import { DEFAULT_OPENAI_MODEL } from '../../api/contract/ai'
-import { CliUsageError, type CliCommand, type CliIo } from '../cli-types'
+import { CliUsageError, type CliCommand, type CliIo, parseCommandArgs } from '../cli-types'
 
 /** The key comes from stdin only: argv is visible to every process (`ps`, /proc/<pid>/cmdline)
  * and lands in shell history. */
@@ -28,23 +27,18 @@ export const settingsCommand: CliCommand = {
     'settings openai [--model <m>] [--base-url <u>] [--api-key-stdin] [--remove-key] [--test] [--json]',
   summary: 'Show or change the OpenAI provider (the key is read from stdin, never from argv)',
   async run(args, core, io) {
-    let parsed
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          model: { type: 'string' },
-          'base-url': { type: 'string' },
-          'api-key-stdin': { type: 'boolean' },
-          'remove-key': { type: 'boolean' },
-          test: { type: 'boolean' },
-          json: { type: 'boolean' },
-        },
-      })
-    } catch (e) {
-      throw new CliUsageError((e as Error).message)
-    }
+    const parsed = parseCommandArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        model: { type: 'string' },
+        'base-url': { type: 'string' },
+        'api-key-stdin': { type: 'boolean' },
+        'remove-key': { type: 'boolean' },
+        test: { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
+    })
     const [section, ...extra] = parsed.positionals
     if (section !== 'openai' || extra.length > 0) {
       throw new CliUsageError('Only "settings openai" is supported.')

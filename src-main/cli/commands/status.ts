@@ -1,18 +1,14 @@
-import { parseArgs } from 'node:util'
 import { readStatus } from '../../core/app/status-service'
-import { CliUsageError, type CliCommand } from '../cli-types'
+import { parseCommandArgs, type CliCommand } from '../cli-types'
 
 export const statusCommand: CliCommand = {
   name: 'status',
   usage: 'status [--json]',
   summary: 'Data folder, database, schema version, row counts, keychain',
   async run(args, core, io) {
-    let json = false
-    try {
-      json = Boolean(parseArgs({ args, options: { json: { type: 'boolean' } } }).values.json)
-    } catch (e) {
-      throw new CliUsageError((e as Error).message)
-    }
+    const json = Boolean(
+      parseCommandArgs({ args, options: { json: { type: 'boolean' } } }).values.json,
+    )
     const s = await readStatus({
       dbh: core.dbh,
       secrets: core.secrets,

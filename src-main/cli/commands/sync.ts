@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util'
 import type { SyncRunResult, SyncRunSummary } from '../../api/contract/sync'
-import { CliUsageError, type CliCommand, type CliIo } from '../cli-types'
+import { CliUsageError, type CliCommand, type CliIo, parseCommandArgs } from '../cli-types'
 
 /** Non-TTY stderr gets a progress line at most this often (TTY: one line, updated in place). */
 const LINE_EVERY_MS = 2_000
@@ -77,20 +76,15 @@ export const syncCommand: CliCommand = {
   usage: 'sync [--account <id|email>] [--full] [--since YYYY-MM-DD] [--json]',
   summary: 'Sync Gmail into the knowledge base (progress on stderr, summary on stdout)',
   async run(args, core, io) {
-    let values
-    try {
-      values = parseArgs({
-        args,
-        options: {
-          account: { type: 'string' },
-          full: { type: 'boolean' },
-          since: { type: 'string' },
-          json: { type: 'boolean' },
-        },
-      }).values
-    } catch (e) {
-      throw new CliUsageError((e as Error).message)
-    }
+    const values = parseCommandArgs({
+      args,
+      options: {
+        account: { type: 'string' },
+        full: { type: 'boolean' },
+        since: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    }).values
     const since = parseSince(values.since)
     const account = values.account === undefined ? undefined : core.accounts.resolve(values.account)
     const emails = new Map(core.accounts.list().map((a) => [a.id, a.email]))
