@@ -21,7 +21,7 @@ const log = createLogger('sync')
 /** An idle worker is stopped after this long (the app lives for days; memory goes back). */
 const IDLE_MS = 30_000
 /** A small heap makes the worker collect its garbage (megabytes of mail per batch) often. */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 }
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 }
 
 export type WorkerRequest =
   | {
