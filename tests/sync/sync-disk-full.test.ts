@@ -14,7 +14,7 @@ afterEach(async () => {
 describe('a full disk during sync', () => {
   it('fails clearly, keeps what was stored, and resumes when there is room', async () => {
     kit = await startSyncKit({ email: OWN })
-    const generated = generateMailbox({ seed: 21, messages: 1200, ownAddress: OWN, days: 120 })
+    const generated = generateMailbox({ seed: 21, messages: 2400, ownAddress: OWN, days: 120 })
     kit.fake.addMessages(OWN, generated)
     const core = kit.core()
     const { id } = await kit.connect(core)

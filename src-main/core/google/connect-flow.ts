@@ -16,6 +16,7 @@ import { isAppError, toAppError } from '../errors'
 import type { EventBus } from '../event-bus'
 import { createLogger, describeHttpError } from '../logging/logger'
 import { scrub } from '../logging/redact'
+import { sendAsAliases } from './send-as'
 import { KEYCHAIN_HINT, type SecretStore } from '../secrets/secret-store'
 import { GMAIL_READONLY_SCOPE, resolveGoogleConfig, type GoogleConfig } from './google-config'
 import { gmailWithAccessToken } from './gmail-client'
@@ -125,14 +126,7 @@ export function createGmailConnectService(deps: {
       const sendAs = await gmail.users.settings.sendAs.list({ userId: 'me' })
       return {
         email,
-        sendAs: (sendAs.data.sendAs ?? [])
-          .filter((a) => a.sendAsEmail)
-          .map((a) => ({
-            email: a.sendAsEmail!.toLowerCase(),
-            displayName: a.displayName || null,
-            isPrimary: Boolean(a.isPrimary),
-            isDefault: Boolean(a.isDefault),
-          })),
+        sendAs: sendAsAliases(sendAs.data.sendAs),
         grantedScopes: [],
       }
     } catch (e) {

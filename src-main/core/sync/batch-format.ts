@@ -50,14 +50,17 @@ export function parseBatchResponse(contentType: string, text: string): Part[] {
   return parts
 }
 
-export function toRaw(id: string, body: string): RawMessage {
-  const data = JSON.parse(body) as {
-    id?: string
-    threadId?: string
-    labelIds?: string[]
-    internalDate?: string
-    raw?: string
-  }
+/** A Gmail `messages.get?format=raw` answer as the sync uses it. */
+export function rawMessageOf(
+  id: string,
+  data: {
+    id?: string | null
+    threadId?: string | null
+    labelIds?: string[] | null
+    internalDate?: string | null
+    raw?: string | null
+  },
+): RawMessage {
   const internal = Number(data.internalDate)
   return {
     id: data.id ?? id,
@@ -66,6 +69,10 @@ export function toRaw(id: string, body: string): RawMessage {
     internalDate: Number.isFinite(internal) && internal > 0 ? internal : null,
     raw: Buffer.from(data.raw ?? '', 'base64url'),
   }
+}
+
+export function toRaw(id: string, body: string): RawMessage {
+  return rawMessageOf(id, JSON.parse(body) as Parameters<typeof rawMessageOf>[1])
 }
 
 export function partFailure(p: Part, now: number): Failure {

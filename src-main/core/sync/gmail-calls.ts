@@ -3,8 +3,12 @@
 // A call that fails for good throws GmailCallError carrying the classified failure.
 import type { gmail_v1 } from '@googleapis/gmail'
 import { createLogger, describeHttpError } from '../logging/logger'
+import { sendAsAliases, type SendAsAlias } from '../google/send-as'
+import { rawMessageOf } from './batch-format'
 import { cancelled, type LimiterClock, type QuotaLimiter } from './quota-limiter'
 import { classifyFailure, nextDelay, type Failure } from './retry-policy'
+
+export type { SendAsAlias } from '../google/send-as'
 
 const log = createLogger('sync')
 
@@ -161,15 +165,7 @@ export async function getRawMessage(ctx: GmailCallContext, id: string): Promise<
     (f) => f.kind === 'not_found',
   )
   if (isFailure(out)) return null
-  const data = out as gmail_v1.Schema$Message
-  const internal = Number(data.internalDate)
-  return {
-    id: data.id ?? id,
-    threadId: data.threadId ?? id,
-    labelIds: data.labelIds ?? [],
-    internalDate: Number.isFinite(internal) && internal > 0 ? internal : null,
-    raw: Buffer.from(data.raw ?? '', 'base64url'),
-  }
+  return rawMessageOf(id, out as gmail_v1.Schema$Message)
 }
 
 export interface HistoryPage {
@@ -209,23 +205,9 @@ export async function listHistoryPage(
   }
 }
 
-export interface SendAsAlias {
-  email: string
-  displayName: string | null
-  isPrimary: boolean
-  isDefault: boolean
-}
-
 export async function listSendAs(ctx: GmailCallContext): Promise<SendAsAlias[]> {
   const data = (await call(ctx, 'settings.sendAs.list', (o) =>
     ctx.gmail.users.settings.sendAs.list({ userId: 'me' }, o),
   )) as gmail_v1.Schema$ListSendAsResponse
-  return (data.sendAs ?? [])
-    .filter((a) => a.sendAsEmail)
-    .map((a) => ({
-      email: a.sendAsEmail!.toLowerCase(),
-      displayName: a.displayName || null,
-      isPrimary: Boolean(a.isPrimary),
-      isDefault: Boolean(a.isDefault),
-    }))
+  return sendAsAliases(data.sendAs)
 }
