@@ -1,10 +1,25 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
 
 // ESM-only dependencies are bundled into main so the CommonJS main bundle never has to
 // require() an ES module.
 const bundledDeps = ['p-queue', 'p-throttle', 'p-retry', 'postal-mime']
+
+// The page's CSP forbids inline scripts; Vite's dev server (npm run dev) injects React
+// Refresh's preamble inline and talks to its HMR socket. Only the dev server gets the looser
+// policy: built pages keep the strict one.
+function devServerCsp(): Plugin {
+  return {
+    name: 'replybase-dev-server-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html
+        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        .replace("connect-src 'self'", "connect-src 'self' ws://localhost:* http://localhost:*"),
+  }
+}
 
 export default defineConfig({
   main: {
@@ -32,7 +47,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), devServerCsp()],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
     },

@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { BrowserWindow, screen } from 'electron'
 import type { Core } from '../core/core'
@@ -14,6 +15,8 @@ export interface WindowOptions {
 
 export function createMainWindow(core: Core, options: WindowOptions): BrowserWindow {
   const state = readWindowState(core.dbh, screen.getPrimaryDisplay().workAreaSize)
+  // From the source tree; a packaged app takes its icon from the installer instead.
+  const icon = path.join(__dirname, '../../build/icon.png')
   const win = new BrowserWindow({
     ...state.bounds,
     minWidth: 880,
@@ -21,7 +24,7 @@ export function createMainWindow(core: Core, options: WindowOptions): BrowserWin
     show: false,
     title: 'ReplyBase',
     autoHideMenuBar: true,
-    icon: path.join(__dirname, '../../build/icon.png'),
+    ...(fs.existsSync(icon) ? { icon } : {}),
     webPreferences: {
       preload: path.join(__dirname, '../preload/index.cjs'),
       contextIsolation: true,
