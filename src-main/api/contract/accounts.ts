@@ -69,6 +69,8 @@ const accountId = z.number().int().positive()
 const setEnabledInput = z.object({ id: accountId, enabled: z.boolean() }).strict()
 const idInput = z.object({ id: accountId }).strict()
 const disconnectInput = z.object({ id: accountId, purge: z.boolean() }).strict()
+/** loginHint: the mailbox being reconnected, preselected on Google's account chooser. */
+const connectInput = z.object({ loginHint: z.string().email().max(320).optional() }).strict()
 
 export const accountsContract = {
   'accounts.list': method<typeof empty, AccountDto[]>(empty),
@@ -76,6 +78,6 @@ export const accountsContract = {
   'accounts.requestResync': method<typeof idInput, AccountDto>(idInput),
   'accounts.disconnect': method<typeof disconnectInput, DisconnectResult>(disconnectInput),
   /** Long-running: resolves when the browser flow ends (success, failure, timeout or cancel). */
-  'gmail.connect': method<typeof empty, GmailConnectResult>(empty),
+  'gmail.connect': method<typeof connectInput, GmailConnectResult>(connectInput),
   'gmail.cancelConnect': method<typeof empty, { cancelled: boolean }>(empty),
 }

@@ -19,8 +19,9 @@ export const accountsHandlers =
     'accounts.disconnect': ({ id, purge }) => disconnectAccount(core, id, purge),
     // The platform opener takes vetted URLs only; the authorization URL is built by us but
     // its base comes from configuration.
-    'gmail.connect': () =>
+    'gmail.connect': ({ loginHint }) =>
       core.gmailConnect.connect({
+        loginHint,
         openBrowser: async (url) => {
           if (!isSafeExternalUrl(url))
             throw new Error('authorization URL refused by the URL policy')

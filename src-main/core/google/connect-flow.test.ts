@@ -165,6 +165,21 @@ describe('gmail connect: success', () => {
     expect(accountRows(core)).toBe(1)
   })
 
+  it("preselects the mailbox being reconnected on Google's account chooser", async () => {
+    const core = kit.core()
+    let authUrl = ''
+    const result = await core.gmailConnect.connect({
+      timeoutMs: 10_000,
+      loginHint: MAILBOX,
+      openBrowser: (url) => {
+        authUrl = url
+        void followAuthUrl(url)
+      },
+    })
+    expect(result).toMatchObject({ ok: true, account: { email: MAILBOX } })
+    expect(new URL(authUrl).searchParams.get('login_hint')).toBe(MAILBOX)
+  })
+
   it('a second connect cancels the first', async () => {
     const core = kit.core()
     const first = core.gmailConnect.connect({ timeoutMs: 10_000 })

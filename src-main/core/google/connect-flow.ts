@@ -34,6 +34,8 @@ export interface ConnectOptions {
   openBrowser?: (url: string) => Promise<void> | void
   /** Called once with the authorization URL, before the browser opens. */
   onAuthUrl?: (url: string) => void
+  /** A mailbox to preselect on Google's account chooser (Reconnect). */
+  loginHint?: string
 }
 
 export interface GmailConnectService {
@@ -212,6 +214,7 @@ export function createGmailConnectService(deps: {
       state,
       code_challenge: pkce.codeChallenge,
       code_challenge_method: CodeChallengeMethod.S256,
+      ...(options.loginHint ? { login_hint: options.loginHint } : {}),
     })
     options.onAuthUrl?.(authUrl)
     deps.events.emit('gmail.connect.waiting', { authUrl })

@@ -66,6 +66,13 @@ describe('accounts store', () => {
     stop()
   })
 
+  it('reconnects with the mailbox preselected and says so when it succeeds', async () => {
+    t.answer('gmail.connect', { ok: true, account: account() })
+    await state().startConnect('support@acme.example')
+    expect(t.callsOf('gmail.connect')).toEqual([{ loginHint: 'support@acme.example' }])
+    expect(state().flash).toMatchObject({ kind: 'success', code: 'reconnected' })
+  })
+
   it('turns every failure reason into an error flash with the core message as detail', async () => {
     t.answer('gmail.connect', { ok: false, reason: 'access_denied', message: 'denied in browser' })
     await state().startConnect()

@@ -96,7 +96,7 @@ export const useAccounts = create<AccountsState>((set, get) => {
       })
       let flash: Flash
       try {
-        const result = await call('gmail.connect', {})
+        const result = await call('gmail.connect', reconnect ? { loginHint: reconnect } : {})
         flash = result.ok
           ? {
               kind: 'success',
