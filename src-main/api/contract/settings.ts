@@ -9,6 +9,8 @@ export interface AppSettings {
   theme: 'system' | 'light' | 'dark'
   syncIntervalMinutes: number
   lookbackDays: (typeof LOOKBACK_DAYS)[number]
+  /** Gmail quota units per second per mailbox; 250 is Gmail's per-user limit, 0 = no pacing. */
+  gmailUnitsPerSecond: number
   backgroundSyncPaused: boolean
   startMinimized: boolean
   launchAtLogin: boolean
@@ -35,6 +37,7 @@ export const settingsPatch = z
       z.literal(365),
       z.literal(0),
     ]),
+    gmailUnitsPerSecond: z.number().int().min(0).max(100_000),
     backgroundSyncPaused: z.boolean(),
     startMinimized: z.boolean(),
     launchAtLogin: z.boolean(),

@@ -11,6 +11,7 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   theme: 'system',
   syncIntervalMinutes: 5,
   lookbackDays: 180,
+  gmailUnitsPerSecond: 250,
   backgroundSyncPaused: false,
   startMinimized: false,
   launchAtLogin: false,

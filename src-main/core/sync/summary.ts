@@ -43,8 +43,8 @@ export function buildSummary(
 }
 
 /**
- * The per-user Gmail budget from app_settings (key `gmailUnitsPerSecond`), if someone stored
- * one; the Settings contract does not expose it yet, REPLYBASE_GMAIL_UNITS_PER_SECOND wins.
+ * The per-user Gmail budget from Settings (app_settings key `gmailUnitsPerSecond`), if one was
+ * stored; REPLYBASE_GMAIL_UNITS_PER_SECOND wins over it.
  */
 export function readStoredUnitsPerSecond(dbh: DbHandle): number | null {
   const row = stmt<[string], { value: string }>(

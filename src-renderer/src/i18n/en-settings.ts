@@ -54,6 +54,12 @@ export const enSettings = {
     lookbackDays_other: 'Last {{count}} days',
     lookbackAll: 'All mail',
     lookbackHint: 'How far back the first full sync of a mailbox reads.',
+    quota: 'Gmail quota',
+    quotaUnits: '{{count}} units per second',
+    quotaDefault: '{{count}} units per second (Gmail’s limit)',
+    quotaOff: 'No pacing',
+    quotaHint:
+      'Gmail allows 250 units per second per mailbox. Raise it only for Google Workspace accounts with a higher quota.',
     paused: 'Pause background sync',
     startMinimized: 'Start minimised to the tray',
     launchAtLogin: 'Launch at login',

@@ -62,6 +62,12 @@ export const ruSettings: Messages['settings'] = {
     lookbackDays_other: 'Последние {{count}} дня',
     lookbackAll: 'Вся почта',
     lookbackHint: 'Насколько далеко в прошлое читает первая полная синхронизация ящика.',
+    quota: 'Квота Gmail',
+    quotaUnits: '{{count}} единиц в секунду',
+    quotaDefault: '{{count}} единиц в секунду (лимит Gmail)',
+    quotaOff: 'Без ограничения',
+    quotaHint:
+      'Gmail разрешает 250 единиц в секунду на ящик. Повышайте только для аккаунтов Google Workspace с увеличенной квотой.',
     paused: 'Приостановить фоновую синхронизацию',
     startMinimized: 'Запускаться свёрнутым в трей',
     launchAtLogin: 'Запускать при входе в систему',

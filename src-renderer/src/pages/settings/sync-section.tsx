@@ -9,6 +9,7 @@ import { useSync } from '../../stores/sync-store'
 
 const INTERVALS = [5, 10, 15, 30, 60, 120, 240, 720, 1440]
 const LOOKBACK: Array<AppSettings['lookbackDays']> = [30, 90, 180, 365, 0]
+const QUOTAS = [250, 500, 1000, 2500, 0]
 
 export function SyncSection({ settings }: { settings: AppSettings }) {
   const { t } = useTranslation()
@@ -21,6 +22,9 @@ export function SyncSection({ settings }: { settings: AppSettings }) {
     setSaved(false)
     setSaved(await update(patch))
   }
+  const quotas = QUOTAS.includes(settings.gmailUnitsPerSecond)
+    ? QUOTAS
+    : [settings.gmailUnitsPerSecond, ...QUOTAS]
   const intervals = INTERVALS.includes(settings.syncIntervalMinutes)
     ? INTERVALS
     : [settings.syncIntervalMinutes, ...INTERVALS]
@@ -60,6 +64,25 @@ export function SyncSection({ settings }: { settings: AppSettings }) {
         </select>
       </label>
       <p className="field-note muted small">{t('settings.sync.lookbackHint')}</p>
+      <label className="field">
+        <span>{t('settings.sync.quota')}</span>
+        <select
+          value={settings.gmailUnitsPerSecond}
+          data-testid="sync-quota"
+          onChange={(e) => void apply({ gmailUnitsPerSecond: Number(e.target.value) })}
+        >
+          {quotas.map((q) => (
+            <option key={q} value={q}>
+              {q === 0
+                ? t('settings.sync.quotaOff')
+                : q === 250
+                  ? t('settings.sync.quotaDefault', { count: q })
+                  : t('settings.sync.quotaUnits', { count: q })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="field-note muted small">{t('settings.sync.quotaHint')}</p>
       <Toggle
         label={t('settings.sync.paused')}
         checked={settings.backgroundSyncPaused}
