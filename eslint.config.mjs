@@ -55,4 +55,10 @@ export default tseslint.config(
     files: ['scripts/**', 'tests/**', '**/*.test.ts', 'src-main/cli/**', 'src-main/dev/**'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // electron-builder loads its hooks with require().
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 )

@@ -1,7 +1,8 @@
 // Electron IPC adapter around the shared dispatcher: the only code between ipcMain and the
-// core. Calls from anything but the app's own top frame are refused.
+// core. Calls from anything but the app's own top frame, on the app's exact origin, are refused.
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import type { Dispatch } from '../api/dispatcher'
+import { isAppOrigin } from '../core/security/sender-origin'
 import type { EventBus } from '../core/event-bus'
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels'
 
@@ -9,7 +10,7 @@ export function serveIpc(
   dispatch: Dispatch,
   events: EventBus,
   getWindow: () => BrowserWindow | null,
-  appUrl: string,
+  appOrigin: string,
 ): () => void {
   ipcMain.handle(INVOKE_CHANNEL, (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
     const frame = event.senderFrame
@@ -19,7 +20,7 @@ export function serveIpc(
       frame.parent !== null ||
       !win ||
       event.sender !== win.webContents ||
-      !frame.url.startsWith(appUrl)
+      !isAppOrigin(frame.url, appOrigin)
     ) {
       return { ok: false, error: { code: 'forbidden', message: 'Call from an unexpected sender.' } }
     }

@@ -2,7 +2,6 @@
 // notifications, scheduler). No logic of its own lives here; everything it calls is a core
 // service or a decision tested under plain Node (core/app/).
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { app, dialog, type BrowserWindow } from 'electron'
 import { createCore, type Core } from '../core/core'
 import { resolveDataDir } from '../core/paths'
@@ -15,11 +14,21 @@ import { serveIpc } from './ipc'
 import { createMainWindow } from './window'
 import { startBackground, type Background, type ShellHooks } from './background'
 import { applyLaunchAtLogin, startedHidden } from './login-item'
+import { registerAppScheme, serveAppScheme } from './app-protocol'
+import { APP_ENTRY_URL, APP_ORIGIN } from '../core/security/app-scheme'
+import { effectiveEnv, rendererDevServer } from '../core/security/dev-switches'
 
 let core: Core | null = null
 let mainWindow: BrowserWindow | null = null
 let background: Background | null = null
 let quitting = false
+
+// Development switches (a Vite dev server, fake endpoints) count only in an unpackaged app.
+const env = effectiveEnv(process.env, app.isPackaged)
+const devServer = rendererDevServer(process.env, app.isPackaged)
+const pageUrl = devServer ?? APP_ENTRY_URL
+const appOrigin = devServer ?? APP_ORIGIN
+registerAppScheme()
 
 const showWindow: ShellHooks['showWindow'] = (route) => {
   if (!core) return
@@ -30,6 +39,7 @@ const showWindow: ShellHooks['showWindow'] = (route) => {
     mainWindow = createMainWindow(core, {
       show: true,
       hash,
+      pageUrl,
       hideOnClose: () => background?.hideOnClose(quitting) ?? false,
       onHidden: () => background?.onHidden(),
     })
@@ -46,14 +56,16 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => showWindow())
   app.whenReady().then(
     () => {
-      installSecurityPolicies()
+      installSecurityPolicies(appOrigin)
+      if (!devServer) serveAppScheme(path.join(__dirname, '../renderer'))
       const migrationsFolder = app.isPackaged
         ? path.join(process.resourcesPath, 'drizzle')
         : path.join(app.getAppPath(), 'drizzle')
       try {
         core = createCore({
-          dataDir: resolveDataDir(process.env, app.getPath('userData')),
+          dataDir: resolveDataDir(env, app.getPath('userData')),
           migrationsFolder,
+          env,
           transport: 'electron',
           version: app.getVersion(),
         })
@@ -70,10 +82,7 @@ if (!app.requestSingleInstanceLock()) {
           if (typeof launch === 'boolean') applyLaunchAtLogin(launch)
         },
       )
-      const appUrl =
-        process.env.ELECTRON_RENDERER_URL ??
-        pathToFileURL(path.join(__dirname, '../renderer/')).href
-      core.onClose(serveIpc(dispatch, core.events, () => mainWindow, appUrl))
+      core.onClose(serveIpc(dispatch, core.events, () => mainWindow, appOrigin))
       background = startBackground(core, {
         showWindow,
         quit: () => app.quit(),

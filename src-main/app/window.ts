@@ -8,6 +8,8 @@ export interface WindowOptions {
   show: boolean
   /** Page to open, e.g. '/accounts?reconnect=3' (the renderer's hash route). */
   hash?: string
+  /** The renderer's entry: app://replybase/index.html, or Vite's dev server in development. */
+  pageUrl: string
   /** Asked on every close: true hides the window to the tray instead. */
   hideOnClose(): boolean
   onHidden(): void
@@ -47,13 +49,7 @@ export function createMainWindow(core: Core, options: WindowOptions): BrowserWin
     win.hide()
     options.onHidden()
   })
-  const hash = options.hash ?? ''
-  if (process.env.ELECTRON_RENDERER_URL) {
-    void win.loadURL(
-      hash ? `${process.env.ELECTRON_RENDERER_URL}#${hash}` : process.env.ELECTRON_RENDERER_URL,
-    )
-  } else {
-    void win.loadFile(path.join(__dirname, '../renderer/index.html'), hash ? { hash } : {})
-  }
+  const hash = options.hash ? `#${options.hash}` : ''
+  void win.loadURL(`${options.pageUrl}${hash}`)
   return win
 }

@@ -1,4 +1,4 @@
-// A hash router (works under file://): #/accounts, #/review, #/settings. The last page is
+// A hash router (works under app:// and the dev server): #/accounts, #/review, #/settings. The last page is
 // remembered (a page name is no secret) so the app opens where the user left it.
 import { create } from 'zustand'
 
