@@ -120,7 +120,8 @@ describe('secrets never leave the keychain', () => {
   it('finds every secret in the OS keychain (positive control)', async () => {
     const tokens = JSON.parse((await keytarBackend.getPassword(kit.service, `gmail-token:${OWN}`))!)
     expect(JSON.stringify(tokens)).toContain(MARKER)
-    expect(await keytarBackend.getPassword(kit.service, 'openai-api-key')).toBe(OPENAI_KEY)
+    const openai = JSON.parse((await keytarBackend.getPassword(kit.service, 'openai-api-key'))!)
+    expect(openai).toMatchObject({ key: OPENAI_KEY })
     expect(await keytarBackend.getPassword(kit.service, 'google-client-secret')).toBe(CLIENT_SECRET)
   })
 

@@ -59,7 +59,11 @@ describe('cli settings openai', () => {
         baseUrlFromEnv: true,
       },
     })
-    expect(await keytarBackend.getPassword(service, 'openai-api-key')).toBe(FAKE_OPENAI_KEY)
+    // The keychain holds the key with the origin it was entered for.
+    expect(JSON.parse((await keytarBackend.getPassword(service, 'openai-api-key'))!)).toEqual({
+      origin: new URL(fake.baseUrl).origin,
+      key: FAKE_OPENAI_KEY,
+    })
 
     const tested = await cli(['--test'])
     expect(tested.code).toBe(0)

@@ -33,6 +33,12 @@ let dispatch: Dispatch
 const transcript: string[] = []
 const BAD_KEY = 'sk-proj-WRONGwrongWRONGwrong0123456789xyz'
 
+/** The key in the keychain entry (stored with the origin it was entered for). */
+async function storedKey(): Promise<string | null> {
+  const raw = await keytarBackend.getPassword(service, 'openai-api-key')
+  return raw === null ? null : (JSON.parse(raw) as { key: string }).key
+}
+
 async function call(method: string, input: unknown = {}): Promise<ApiResult<unknown>> {
   const r = await dispatch(method, input)
   transcript.push(JSON.stringify(r))
@@ -89,13 +95,13 @@ describe('OpenAI settings', () => {
       baseUrl: fake.baseUrl,
       baseUrlFromEnv: true,
     })
-    expect(await keytarBackend.getPassword(service, 'openai-api-key')).toBe(FAKE_OPENAI_KEY)
+    expect(await storedKey()).toBe(FAKE_OPENAI_KEY)
     // '' keeps the stored key; a model of '' goes back to the default.
     expect(await value('ai.saveOpenAI', { apiKey: '', model: '' })).toMatchObject({
       hasKey: true,
       model: null,
     })
-    expect(await keytarBackend.getPassword(service, 'openai-api-key')).toBe(FAKE_OPENAI_KEY)
+    expect(await storedKey()).toBe(FAKE_OPENAI_KEY)
     const row = core.dbh.sqlite.prepare(`SELECT * FROM ai_providers`).all()
     expect(row).toEqual([expect.objectContaining({ provider_code: 'openai', model_default: null })])
   })
@@ -113,7 +119,7 @@ describe('OpenAI settings', () => {
       const r = await call('ai.saveOpenAI', input)
       expect(r, JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'bad_request' } })
     }
-    expect(await keytarBackend.getPassword(service, 'openai-api-key')).toBe(FAKE_OPENAI_KEY)
+    expect(await storedKey()).toBe(FAKE_OPENAI_KEY)
   })
 
   it('changes nothing when the keychain fails', async () => {
@@ -219,12 +225,15 @@ describe('OpenAI connection test and models', () => {
       // Nothing listens there any more: the network, not the key.
       const closed = await startFakeOpenAI()
       await closed.close()
-      await c.ai.saveOpenAI({ baseUrl: closed.baseUrl })
+      // Another origin takes the key entered again (it stays bound to the origin it was for).
+      await c.ai.saveOpenAI({ baseUrl: closed.baseUrl, apiKey: FAKE_OPENAI_KEY })
       expect(await c.ai.testOpenAI()).toMatchObject({ ok: false, code: 'offline' })
-      await c.ai.saveOpenAI({ baseUrl: 'https://no-such-host.invalid/v1' })
+      await c.ai.saveOpenAI({ baseUrl: 'https://no-such-host.invalid/v1', apiKey: FAKE_OPENAI_KEY })
       expect(await c.ai.testOpenAI()).toMatchObject({ ok: false, code: 'bad_base_url' })
     } finally {
       fake.set({ latencyMs: 0 })
+      // The shared keychain entry goes back to the fake's origin for the tests that follow.
+      await c.ai.saveOpenAI({ baseUrl: fake.baseUrl, apiKey: FAKE_OPENAI_KEY })
       await c.close()
       dir.cleanup()
     }

@@ -24,6 +24,8 @@ import {
   writeProviderSettings,
 } from './provider-settings'
 import { findSimilarApproved } from './similar-pairs'
+import { providerOrigin, readBoundKey, writeBoundKey } from './openai-key'
+import { providerUrlProblem } from '../security/provider-url'
 
 const log = createLogger('ai')
 
@@ -90,7 +92,8 @@ export function createAiService(deps: {
     let hasKey = false
     let keychainAvailable = true
     try {
-      hasKey = Boolean(await secrets.get('openai-api-key'))
+      const bound = await readBoundKey(secrets)
+      hasKey = bound !== null && bound.origin === providerOrigin(e.baseUrl)
     } catch (err) {
       if (!isAppError(err) || err.code !== 'keychain_unavailable') throw err
       keychainAvailable = false
@@ -108,12 +111,15 @@ export function createAiService(deps: {
   async function client(
     opts: { timeoutMs?: number; maxRetries?: number } = {},
   ): Promise<{ api: OpenAI; custom: boolean; model: string } | null> {
-    const key = await secrets.get('openai-api-key')
-    if (!key) return null
+    const bound = await readBoundKey(secrets)
     const e = effective()
+    // A key is sent only to the origin it was entered for.
+    if (!bound || bound.origin !== providerOrigin(e.baseUrl)) return null
+    const problem = e.baseUrl ? providerUrlProblem(new URL(e.baseUrl)) : null
+    if (problem) throw new AppError('bad_request', problem)
     return {
       api: createOpenAIClient({
-        apiKey: key,
+        apiKey: bound.key,
         baseUrl: e.baseUrl,
         timeoutMs: opts.timeoutMs ?? timeoutMs(),
         maxRetries: opts.maxRetries ?? 0,
@@ -124,7 +130,10 @@ export function createAiService(deps: {
   }
 
   const noKey = (): AppError =>
-    new AppError('openai.no_key', 'No OpenAI API key is stored. Add one in AI settings.')
+    new AppError(
+      'openai.no_key',
+      'No OpenAI API key is stored for this base URL. Add one in AI settings.',
+    )
 
   async function fetchModelIds(api: OpenAI): Promise<string[]> {
     const ids: string[] = []
@@ -149,15 +158,32 @@ export function createAiService(deps: {
       if (apiKey && /\s/.test(apiKey)) {
         throw new AppError('bad_request', 'An API key has no spaces or line breaks in it.')
       }
-      // The keychain first: if it fails, nothing else changes.
-      if (input.removeKey) await secrets.delete('openai-api-key')
-      else if (apiKey) await secrets.set('openai-api-key', apiKey)
+      const before = effective()
+      const nextOrigin = providerOrigin(
+        baseUrl === undefined || before.fromEnv ? before.baseUrl : baseUrl,
+      )
+      // The keychain first: if it fails, nothing else changes. A key stays bound to the origin
+      // it was entered for: a new origin without a new key drops the old one.
+      let keyChange = 'kept'
+      if (input.removeKey) {
+        await secrets.delete('openai-api-key')
+        keyChange = 'removed'
+      } else if (apiKey) {
+        await writeBoundKey(secrets, { key: apiKey, origin: nextOrigin })
+        keyChange = 'replaced'
+      } else {
+        const bound = await readBoundKey(secrets)
+        if (bound && bound.origin !== nextOrigin) {
+          await secrets.delete('openai-api-key')
+          keyChange = 'removed: the base URL moved to another origin'
+        }
+      }
       if (baseUrl !== undefined || model !== undefined) {
         writeProviderSettings(dbh, { baseUrl, model })
       }
       log.info(
         {
-          key: input.removeKey ? 'removed' : apiKey ? 'replaced' : 'kept',
+          key: keyChange,
           model: model !== undefined,
           baseUrl: baseUrl !== undefined,
         },

@@ -2,6 +2,7 @@
 // (the table has no column for it): it lives in the keychain as 'openai-api-key'.
 import type { DbHandle } from '../../db/connection'
 import { AppError } from '../errors'
+import { providerUrlProblem } from '../security/provider-url'
 
 export const OPENAI_PROVIDER_CODE = 'openai'
 
@@ -39,7 +40,8 @@ export function writeProviderSettings(dbh: DbHandle, patch: Partial<ProviderSett
 
 /**
  * A base URL of an OpenAI-compatible API, normalised (no trailing slash), or null for '' /
- * null. Only http(s), and no user:password@ (a credential in a URL ends up in logs).
+ * null. https (http only to this computer, never link-local or metadata addresses: see
+ * core/security/provider-url.ts), and no user:password@ (a credential in a URL ends up in logs).
  */
 export function normalizeBaseUrl(input: string | null | undefined): string | null {
   const value = input?.trim()
@@ -50,9 +52,8 @@ export function normalizeBaseUrl(input: string | null | undefined): string | nul
   } catch {
     throw new AppError('bad_request', 'The base URL is not a valid URL (e.g. https://host/v1).')
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new AppError('bad_request', 'The base URL must start with https:// or http://.')
-  }
+  const problem = providerUrlProblem(url)
+  if (problem) throw new AppError('bad_request', problem)
   if (url.username || url.password) {
     throw new AppError('bad_request', 'The base URL must not contain a user name or password.')
   }

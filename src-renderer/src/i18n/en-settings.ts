@@ -34,7 +34,8 @@ export const enSettings = {
     modelsLoaded_other: '{{count}} models loaded from the account.',
     baseUrl: 'Base URL (optional)',
     baseUrlPlaceholder: 'https://api.openai.com/v1',
-    baseUrlHint: 'For OpenAI-compatible servers; empty uses OpenAI.',
+    baseUrlHint:
+      'For OpenAI-compatible servers; empty uses OpenAI. https://, or http:// for a server on this computer. The key is sent only to the server it was entered for: a new server needs the key again.',
     baseUrlFromEnv: 'Set by REPLYBASE_OPENAI_BASE_URL.',
     test: 'Test connection',
     testing: 'Testing…',

@@ -38,7 +38,8 @@ export const ruSettings: Messages['settings'] = {
     modelsLoaded_other: 'Загружено {{count}} модели из аккаунта.',
     baseUrl: 'Базовый URL (необязательно)',
     baseUrlPlaceholder: 'https://api.openai.com/v1',
-    baseUrlHint: 'Для серверов, совместимых с OpenAI; пусто — OpenAI.',
+    baseUrlHint:
+      'Для серверов, совместимых с OpenAI; пусто — OpenAI. https://, или http:// для сервера на этом компьютере. Ключ отправляется только тому серверу, для которого он введён: для нового сервера введите ключ заново.',
     baseUrlFromEnv: 'Задан переменной REPLYBASE_OPENAI_BASE_URL.',
     test: 'Проверить подключение',
     testing: 'Проверяем…',
