@@ -2,6 +2,7 @@
 // Each command is a thin wrapper over a core service.
 import { createCore, type Core } from '../core/core'
 import { resolveDataDir } from '../core/paths'
+import { scrub } from '../core/logging/redact'
 import { isAppError } from '../core/errors'
 import { commands } from './commands'
 import { CliUsageError, type CliIo } from './cli-types'
@@ -37,11 +38,12 @@ export async function runCli(
       io.err(`${e.message}\nUsage: replybase ${command.usage}`)
       return 2
     }
+    // Error text can quote what a server or library said: it goes through the log redactor.
     if (isAppError(e)) {
-      io.err(`error: ${e.code}: ${e.message}`)
+      io.err(scrub(`error: ${e.code}: ${e.message}`))
       return 1
     }
-    io.err(`error: internal: ${(e as Error).message}`)
+    io.err(scrub(`error: internal: ${(e as Error).message}`))
     return 1
   } finally {
     await core?.close()

@@ -7,6 +7,7 @@ import type { DbHandle } from '../db/connection'
 import type { MigrationOutcome } from '../db/migrate'
 import { createEventBus, type EventBus } from './event-bus'
 import { initLogging, closeLogging, createLogger } from './logging/logger'
+import { registerSecret } from './logging/redact'
 import {
   createSecretStore,
   keychainServiceName,
@@ -67,6 +68,8 @@ export function createCore(options: CoreOptions): Core {
   const env = options.env ?? process.env
   const migrationsFolder = options.migrationsFolder ?? sourceMigrationsFolder()
   fs.mkdirSync(options.dataDir, { recursive: true })
+  // Secrets given in the environment are scrubbed by value like those read from the keychain.
+  registerSecret(env.REPLYBASE_GOOGLE_CLIENT_SECRET?.trim())
   initLogging(path.join(options.dataDir, 'logs'))
   const opened = openDatabase(options.dataDir, migrationsFolder)
   if (opened.migration.applied.length > 0) {

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { registerSecret, scrub } from './redact'
+import { registerSecret, scrub, scrubValue, TOO_DEEP } from './redact'
 import { createLogger, flushLogs, initLogging } from './logger'
 import { tempDir } from '../../../tests/helpers/temp'
 
@@ -54,5 +54,19 @@ describe('log redaction', () => {
     ]) {
       expect(text).not.toContain(canary)
     }
+  })
+
+  it('scrubs at any depth, and does not log structures nested past its limit', () => {
+    let deep: Record<string, unknown> = { note: 'sk-DEEPCANARY0123456789abcdefghij' }
+    for (let i = 0; i < 8; i++) deep = { level: deep }
+    expect(JSON.stringify(scrubValue(deep))).not.toContain('DEEPCANARY')
+    let deeper: Record<string, unknown> = { note: 'opaque but secret' }
+    for (let i = 0; i < 30; i++) deeper = { level: deeper }
+    const out = JSON.stringify(scrubValue(deeper))
+    expect(out).not.toContain('opaque but secret')
+    expect(out).toContain(TOO_DEEP)
+    const cycle: Record<string, unknown> = { a: 'ya29.CYCLECANARY' }
+    cycle.self = cycle
+    expect(JSON.stringify(scrubValue(cycle))).not.toContain('CYCLECANARY')
   })
 })

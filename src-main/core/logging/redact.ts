@@ -32,10 +32,15 @@ export function scrub(text: string): string {
   return out
 }
 
+/** Structures nested deeper than this are not logged at all: nothing unscrubbed gets out. */
+const MAX_DEPTH = 10
+export const TOO_DEEP = '[not logged: nested too deep]'
+
 /** Deep-scrubs any value destined for a log line. */
 export function scrubValue(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrub(value)
-  if (value === null || typeof value !== 'object' || depth > 6) return value
+  if (value === null || typeof value !== 'object') return value
+  if (depth > MAX_DEPTH) return TOO_DEEP
   if (value instanceof Error) {
     return {
       type: value.name,
