@@ -5,6 +5,7 @@ import { createDispatcher, type Dispatch } from './dispatcher'
 import type { KeychainBackend } from '../core/secrets/secret-store'
 import { tempDir } from '../../tests/helpers/temp'
 import { journal } from '../../tests/helpers/migrations'
+import { seedAccounts, seedPair } from '../../tests/helpers/seed-pairs'
 
 // An in-memory keychain: this file tests the dispatcher, not the OS keychain.
 function memoryKeychain(): KeychainBackend {
@@ -68,6 +69,17 @@ describe('dispatcher', () => {
     expect(JSON.stringify(r)).not.toContain('12345678901234')
   })
 
+  it('counts unknown fields instead of naming them: a pasted key may be the name', async () => {
+    const pasted = 'sk-proj-PASTEDasAFIELDname0123456789'
+    const r = await dispatch('settings.update', { [pasted]: true, other: 1 })
+    expect(r).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/2 unknown fields/) },
+    })
+    expect(JSON.stringify(r)).not.toContain('PASTED')
+    expect(JSON.stringify(r)).not.toContain('other')
+  })
+
   it('refuses a huge payload', async () => {
     const r = await dispatch('settings.update', { googleClientId: 'x'.repeat(2_000_000) })
     expect(r).toMatchObject({
@@ -106,5 +118,19 @@ describe('dispatcher', () => {
       value: { opened: true },
     })
     expect(opened).toEqual(['https://example.com/'])
+  })
+
+  it("never sends a message's HTML to the window", async () => {
+    const [account] = seedAccounts(core.dbh, ['html@acme.example'])
+    const pair = seedPair(core.dbh, { accountId: account!, client: 'Hello', reply: 'Hi' })
+    const { client_message_id: id } = core.dbh.sqlite
+      .prepare(`SELECT client_message_id FROM training_pairs WHERE id = ?`)
+      .get(pair) as { client_message_id: number }
+    core.dbh.sqlite
+      .prepare(`UPDATE messages SET body_html = ? WHERE id = ?`)
+      .run('<p onclick="steal()">Hello<img src="https://tracker.example/p.gif"></p>', id)
+    const r = await dispatch('messages.get', { id })
+    expect(r).toMatchObject({ ok: true, value: { bodyText: 'Hello', hasHtml: true } })
+    expect(JSON.stringify(r)).not.toMatch(/onclick|tracker|<p/)
   })
 })

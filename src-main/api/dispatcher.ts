@@ -25,7 +25,7 @@ function isMethod(name: unknown): name is MethodName {
 export function createDispatcher(handlers: HandlerMap): Dispatch {
   return async (method, input) => {
     if (!isMethod(method))
-      return fail('bad_request', `Unknown method: ${String(method).slice(0, 80)}`)
+      return fail('bad_request', scrub(`Unknown method: ${String(method).slice(0, 80)}`))
     let size = 0
     try {
       size = JSON.stringify(input ?? {}).length
@@ -35,9 +35,17 @@ export function createDispatcher(handlers: HandlerMap): Dispatch {
     if (size > MAX_INPUT_BYTES) return fail('bad_request', `Input for ${method} is too large.`)
     const parsed = contract[method].input.safeParse(input ?? {})
     if (!parsed.success) {
-      // Paths and rules only: the rejected values may be secrets (an API key field).
+      // Paths and rules only: the rejected values may be secrets (an API key field), and so
+      // may the names of unknown fields (a key pasted where a name goes): those are counted.
       const where = parsed.error.issues
-        .map((i) => `${i.path.join('.') || 'input'}: ${i.message}`)
+        .map((i) => {
+          const at = i.path.join('.') || 'input'
+          if (i.code === 'unrecognized_keys') {
+            const n = i.keys.length
+            return `${at}: ${n} unknown ${n === 1 ? 'field' : 'fields'}`
+          }
+          return `${at}: ${i.message}`
+        })
         .join('; ')
       return fail('bad_request', `Invalid input for ${method}: ${where}`)
     }

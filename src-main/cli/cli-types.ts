@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { Core } from '../core/core'
+import { rowId } from '../api/contract/define'
 
 export interface CliIo {
   out(line: string): void
@@ -24,4 +25,12 @@ export function parseCommandArgs<T extends ParseArgsConfig>(
   } catch (e) {
     throw new CliUsageError((e as Error).message)
   }
+}
+
+/** A row id typed on the command line, checked by the same schema the API uses: digits only,
+ * and refused (not rounded) past 2^53. */
+export function parseRowId(raw: string, what: string): number {
+  const value = /^\d+$/.test(raw) ? Number(raw) : NaN
+  if (!rowId.safeParse(value).success) throw new CliUsageError(`${raw} is not a valid ${what} id.`)
+  return value
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { method } from './define'
+import { method, rowId } from './define'
 
 /** What the last sync of an account did (written by the sync engine into accounts.meta). */
 export interface SyncSummary {
@@ -65,7 +65,7 @@ export interface DisconnectResult {
 }
 
 const empty = z.object({}).strict()
-const accountId = z.number().int().positive()
+const accountId = rowId
 const setEnabledInput = z.object({ id: accountId, enabled: z.boolean() }).strict()
 const idInput = z.object({ id: accountId }).strict()
 const disconnectInput = z.object({ id: accountId, purge: z.boolean() }).strict()

@@ -14,3 +14,6 @@ export function method<I extends z.ZodType, O>(input: I): MethodSpec<I, O> {
 /** The input of a method that takes none. */
 export const noInput = z.object({}).strict()
 export type NoInput = typeof noInput
+
+/** A row id: a positive safe integer (zod refuses anything past 2^53, which JSON would round). */
+export const rowId = z.number().int().positive()

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { method } from './define'
+import { method, rowId } from './define'
 
 export interface MailAddressDto {
   name: string
@@ -31,8 +31,9 @@ export interface MessageDto {
   subject: string
   sentAt: string
   bodyText: string
-  /** Untrusted HTML: show it sanitized in a sandboxed frame only. */
-  bodyHtml: string | null
+  /** The message had an HTML part. Its markup never leaves main: mail HTML is untrusted and
+   * the UI shows the text, which is what pairs are built from. */
+  hasHtml: boolean
   attachments: AttachmentDto[]
   labels: string[]
   /** Selected headers (auto-submitted, precedence, list-id, ...), lower-case keys. */
@@ -45,7 +46,7 @@ export interface MessageDto {
   deletedAt: string | null
 }
 
-const getInput = z.object({ id: z.number().int().positive() }).strict()
+const getInput = z.object({ id: rowId }).strict()
 
 export const messagesContract = {
   'messages.get': method<typeof getInput, MessageDto>(getInput),

@@ -1,7 +1,7 @@
 // Review of training pairs: the list (keyset pages, newest conversation first), the counts
 // per status, one pair in full, and the writes a reviewer makes (status, edits, undo).
 import { z } from 'zod'
-import { method } from './define'
+import { method, rowId } from './define'
 
 export const PAIR_STATUSES = ['new', 'approved', 'rejected'] as const
 export type PairStatus = (typeof PAIR_STATUSES)[number]
@@ -114,7 +114,7 @@ export interface SetStatusResult {
   previous: Array<{ id: number; status: PairStatus; reviewedAt: string | null }>
 }
 
-const id = z.number().int().positive()
+const id = rowId
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'an ISO 8601 date')

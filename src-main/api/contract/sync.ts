@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { SyncSummary } from './accounts'
-import { method, noInput, type NoInput } from './define'
+import { method, noInput, type NoInput, rowId } from './define'
 
 export type SyncMode = 'full' | 'incremental'
 export type SyncPhase = 'starting' | 'listing' | 'fetching' | 'history' | 'finishing'
@@ -56,7 +56,7 @@ export interface SyncStatusDto {
   intervalMinutes: number
 }
 
-const accountId = z.number().int().positive()
+const accountId = rowId
 const nowInput = z
   .object({ accountId: accountId.optional(), full: z.boolean().optional() })
   .strict()

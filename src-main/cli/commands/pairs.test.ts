@@ -131,6 +131,13 @@ describe('cli pairs', () => {
     const acct = await runCli(['pairs', 'list', '--account', 'nobody@example.com'], env)
     expect(acct.code).toBe(1)
     expect(acct.stderr).toMatch(/not_found/)
+    // Past 2^53 an id would be rounded to another pair's: refused, never rounded.
+    const huge = await runCli(['pairs', 'approve', '9999999999999999'], env)
+    expect(huge.code).toBe(2)
+    expect(huge.stderr).toMatch(/9999999999999999 is not a valid pair id/)
+    const hugeAccount = await runCli(['accounts', 'enable', '12345678901234567'], env)
+    expect(hugeAccount.code).toBe(1)
+    expect(hugeAccount.stderr).toMatch(/bad_request: 12345678901234567 is not a valid account id/)
     for (const args of [
       ['pairs'],
       ['pairs', 'list', '--status', 'done'],

@@ -1,7 +1,13 @@
 import { PAIR_STATUSES, type PairStatus } from '../../api/contract/pairs'
 import type { PairExportRow } from '../../db/queries/pairs-review'
 import { preview } from '../../core/review/review-service'
-import { CliUsageError, type CliCommand, type CliIo, parseCommandArgs } from '../cli-types'
+import {
+  CliUsageError,
+  parseRowId,
+  type CliCommand,
+  type CliIo,
+  parseCommandArgs,
+} from '../cli-types'
 
 const ACTIONS: Record<string, PairStatus> = {
   approve: 'approved',
@@ -91,10 +97,8 @@ export const pairsCommand: CliCommand = {
     if (parsed.values.status !== undefined || parsed.values.account !== undefined) {
       throw new CliUsageError(`pairs ${action} takes ids only.`)
     }
-    if (rest.length === 0 || !rest.every((x) => /^[1-9]\d{0,15}$/.test(x))) {
-      throw new CliUsageError(`pairs ${action} takes one or more pair ids.`)
-    }
-    const ids = rest.map(Number)
+    if (rest.length === 0) throw new CliUsageError(`pairs ${action} takes one or more pair ids.`)
+    const ids = rest.map((x) => parseRowId(x, 'pair'))
     const result = core.review.setStatus(ids, target)
     const found = new Set(result.previous.map((p) => p.id))
     const missing = ids.filter((id) => !found.has(id))

@@ -120,6 +120,9 @@ export function createAccountsService(deps: {
     get: (id) => toAccountDto(row(id)),
     resolve(ref) {
       const trimmed = ref.trim()
+      if (/^\d+$/.test(trimmed) && !Number.isSafeInteger(Number(trimmed))) {
+        throw new AppError('bad_request', `${trimmed} is not a valid account id.`)
+      }
       const r = /^\d+$/.test(trimmed)
         ? getAccountRow(dbh, Number(trimmed))
         : findAccountByEmail(dbh, trimmed)

@@ -4,6 +4,10 @@
 const ALLOWED = new Set(['https:', 'http:', 'mailto:'])
 
 export function isSafeExternalUrl(raw: string): boolean {
+  // Quotes, spaces and control characters have no place in a link we open, and are what a
+  // command line would be broken with.
+  // eslint-disable-next-line no-control-regex
+  if (/["'`\s\u0000-\u001f\u007f]/.test(raw)) return false
   let url: URL
   try {
     url = new URL(raw)

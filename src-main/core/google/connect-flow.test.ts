@@ -210,7 +210,9 @@ describe('gmail connect: every failure ends with one reason and nothing written'
   ] as const)('%s in the browser -> %s', async (mode, reason) => {
     const core = kit.core()
     kit.fake.setNextAuth({ mode })
-    const { result, page } = await connectVia(core)
+    // A callback without the right state is refused and the flow waits on: to its timeout.
+    const stateless = mode === 'no_state' || mode === 'wrong_state'
+    const { result, page } = await connectVia(core, stateless ? 1_500 : 10_000)
     expect(result).toMatchObject({ ok: false, reason })
     expect((await page!).status).toBe(400)
     await expectNothingWritten(core)

@@ -144,19 +144,21 @@ describe('loopback listener (real HTTP)', () => {
     await expect(l.outcome).resolves.toEqual({ ok: true, code: 'first' })
   })
 
-  it('refuses a missing state and ends the flow with missing_state', async () => {
+  it('refuses a missing or wrong state with 400 and keeps waiting for the real callback', async () => {
     const l = await start()
-    const res = await httpGet(callbackUrl(l, `code=${CODE}`))
-    expect(res.status).toBe(400)
-    expect(res.body).toContain('missing_state')
-    expect(res.body).not.toContain(CODE)
-    await expect(l.outcome).resolves.toMatchObject({ ok: false, reason: 'missing_state' })
+    const missing = await httpGet(callbackUrl(l, `code=${CODE}`))
+    expect(missing.status).toBe(400)
+    expect(missing.body).toContain('missing_state')
+    expect(missing.body).not.toContain(CODE)
+    const wrong = await httpGet(callbackUrl(l, `state=${createState()}&code=forged`))
+    expect(wrong.status).toBe(400)
+    expect((await httpGet(callbackUrl(l, `state=${STATE}&code=${CODE}`))).status).toBe(200)
+    await expect(l.outcome).resolves.toEqual({ ok: true, code: CODE })
   })
 
-  it('refuses a wrong state and ends the flow with invalid_state', async () => {
-    const l = await start()
-    const res = await httpGet(callbackUrl(l, `state=${createState()}&code=${CODE}`))
-    expect(res.status).toBe(400)
+  it('a wrong state and nothing else ends at the timeout with invalid_state', async () => {
+    const l = await start(400)
+    expect((await httpGet(callbackUrl(l, `state=${createState()}&code=${CODE}`))).status).toBe(400)
     await expect(l.outcome).resolves.toMatchObject({ ok: false, reason: 'invalid_state' })
     expect(await portRefuses(l.port)).toBe(true)
   })

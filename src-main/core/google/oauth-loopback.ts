@@ -2,7 +2,8 @@
 // (not `localhost`, §8.3) on an ephemeral port and waits for the one redirect carrying the
 // authorization response. It answers only GET on its exact path with the exact Host (a
 // foreign Host is a DNS-rebinding page, RFC 8252 §8.3), refuses a missing or wrong `state`
-// (RFC 6749 §10.12), settles once, then stops listening. It never echoes or logs the URL.
+// (RFC 6749 §10.12) and keeps waiting for the right one, settles once, then stops listening.
+// It never echoes or logs the URL.
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createLogger } from '../logging/logger'
@@ -114,8 +115,15 @@ export function startLoopbackListener(options: LoopbackOptions): Promise<Loopbac
     res.writeHead(result.ok ? 200 : 400, PAGE_HEADERS)
     res.end(result.ok ? successPage() : failurePage(result.reason))
     if (!result.ok) log.info({ reason: result.reason }, 'callback refused')
+    // A callback without our state is not from this sign-in (another tab, a page that found
+    // the port): refuse it and keep waiting for the real one until the timeout.
+    if (!result.ok && (result.reason === 'invalid_state' || result.reason === 'missing_state')) {
+      stateFailure = result
+      return
+    }
     settle(result)
   })
+  let stateFailure: CallbackOutcome | null = null
   // A browser sends its request right away; a silent connection is not a browser.
   server.headersTimeout = 15_000
   server.requestTimeout = 15_000
@@ -136,7 +144,8 @@ export function startLoopbackListener(options: LoopbackOptions): Promise<Loopbac
       server.on('error', (e) => log.warn({ err: e }, 'loopback listener error'))
       const { port } = server.address() as AddressInfo
       expectedHost = `127.0.0.1:${port}`
-      timer = setTimeout(() => settle(failure('timeout')), timeoutMs)
+      // At the timeout, a refused callback says more than "no answer came".
+      timer = setTimeout(() => settle(stateFailure ?? failure('timeout')), timeoutMs)
       resolve({
         port,
         redirectUri: `http://${expectedHost}${CALLBACK_PATH}`,

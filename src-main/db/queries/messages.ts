@@ -15,7 +15,7 @@ interface MessageRowSql {
   cc_addresses: string
   subject: string
   body_text: string
-  body_html: string | null
+  has_html: 0 | 1
   sent_at: string
   labels: string
   headers: string
@@ -76,7 +76,7 @@ function toDto(r: MessageRowSql): MessageDto {
     subject: r.subject,
     sentAt: r.sent_at,
     bodyText: r.body_text,
-    bodyHtml: r.body_html,
+    hasHtml: r.has_html === 1,
     attachments: json<AttachmentDto[]>(r.attachments, []),
     labels: json<string[]>(r.labels, []),
     headers,
@@ -89,7 +89,7 @@ function toDto(r: MessageRowSql): MessageDto {
 }
 
 const COLUMNS = `id, account_id, external_id, thread_id, direction, from_address, from_name, to_addresses,
-  cc_addresses, subject, body_text, body_html, sent_at, labels, headers, attachments, parse_status,
+  cc_addresses, subject, body_text, body_html IS NOT NULL AS has_html, sent_at, labels, headers, attachments, parse_status,
   parse_error, charset_fallback, truncated, deleted_at`
 
 export function getMessage(sqlite: Sqlite, id: number): MessageDto | null {
