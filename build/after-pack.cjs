@@ -5,7 +5,7 @@ const { FuseVersion, FuseV1Options } = require('@electron/fuses')
 
 const FUSES = {
   version: FuseVersion.V1,
-  // The shipped CLI runs inside the app binary (`ReplyBase --cli ...`), not as plain Node.
+  // No plain-Node entry into the signed binary (docs/architecture.md, "The packaged app").
   [FuseV1Options.RunAsNode]: false,
   [FuseV1Options.EnableCookieEncryption]: true,
   [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
