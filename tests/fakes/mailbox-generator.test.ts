@@ -52,12 +52,10 @@ describe('mailbox generator', () => {
     expect(digest(gen(12, 300))).not.toBe(digest(gen(11, 300)))
   })
 
-  it('makes 20,000 varied messages in a few seconds', () => {
-    const started = performance.now()
+  it('makes 20,000 varied messages', () => {
+    // How fast is the sync benchmark's business (npm run bench:sync generates its mailboxes).
     const all = gen(5, 20_000)
-    const ms = performance.now() - started
     expect(all).toHaveLength(20_000)
-    expect(ms).toBeLessThan(10_000)
     const share = (p: (m: GeneratedMessage) => boolean): number => all.filter(p).length / all.length
     expect(share((m) => m.truth.language === 'ru')).toBeGreaterThan(0.4)
     expect(share((m) => m.truth.language === 'ru')).toBeLessThan(0.6)

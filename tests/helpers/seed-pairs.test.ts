@@ -19,9 +19,7 @@ afterAll(() => dirs.forEach((d) => d.cleanup()))
 describe('seedPairs', () => {
   it('generates realistic, searchable en/ru pairs in one transaction', () => {
     const dbh = openDatabase(fresh(), sourceMigrationsFolder())
-    const started = performance.now()
     const r = seedPairs(dbh, 3000, { seed: 3 })
-    const ms = performance.now() - started
     expect(r.pairIds).toHaveLength(3000)
     expect(r.accountIds).toHaveLength(2)
     const svc = createReviewService({ dbh, events: createEventBus() })
@@ -46,8 +44,6 @@ describe('seedPairs', () => {
         .get(),
     ).toEqual({ n: 3000 })
     dbh.close()
-    // Not a benchmark; a guard against an accidental per-row transaction (~50x slower).
-    expect(ms).toBeLessThan(20_000)
   })
 
   it('copies a cached seeded database into a data folder', () => {
@@ -55,9 +51,7 @@ describe('seedPairs', () => {
     const b = fresh()
     const opts = { seed: 11, accounts: ['cache@shop.example'] }
     const first = seededDataDir(a, 400, opts)
-    const started = performance.now()
     const second = seededDataDir(b, 400, opts)
-    expect(performance.now() - started).toBeLessThan(2000)
     expect(second).toEqual(first)
     const dbh = openDatabase(b, sourceMigrationsFolder())
     expect(dbh.migration.applied).toEqual([])
