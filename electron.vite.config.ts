@@ -3,6 +3,9 @@ import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
 
+// The typed API is imported as @contract everywhere (tsconfig paths say the same to tsc and tsx).
+const alias = { '@contract': resolve(__dirname, 'src-main/contract') }
+
 // ESM-only dependencies are bundled into main so the CommonJS main bundle never has to
 // require() an ES module.
 const bundledDeps = ['p-queue', 'p-throttle', 'p-retry', 'postal-mime']
@@ -23,6 +26,7 @@ function devServerCsp(): Plugin {
 
 export default defineConfig({
   main: {
+    resolve: { alias },
     build: {
       externalizeDeps: { exclude: bundledDeps },
       rollupOptions: {
@@ -35,6 +39,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias },
     build: {
       // A sandboxed preload can only require a few Electron modules: bundle everything.
       externalizeDeps: false,
@@ -47,6 +52,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
     base: './',
+    resolve: { alias },
     plugins: [react(), devServerCsp()],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },

@@ -42,9 +42,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/src-main/**'],
+              group: ['**/src-main/**', '@contract', '@contract/*'],
               allowTypeImports: true,
-              message: 'The renderer may import only types from src-main.',
+              message: 'The renderer may import only types from src-main and @contract.',
             },
           ],
         },

@@ -1,6 +1,8 @@
+import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
+  resolve: { alias: { '@contract': resolve(__dirname, 'src-main/contract') } },
   test: {
     include: [
       'src-main/**/*.test.ts',

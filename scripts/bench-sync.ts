@@ -12,7 +12,7 @@ import path from 'node:path'
 import v8 from 'node:v8'
 import { parseArgs } from 'node:util'
 import { createCore, type Core } from '../src-main/core/core'
-import { followAuthUrl } from '../src-main/core/google/connect-test-kit'
+import { followAuthUrl } from '../tests/helpers/connect-test-kit'
 import type { KeychainBackend } from '../src-main/core/secrets/secret-store'
 import { generateMailbox } from '../tests/fakes/mailbox-generator'
 

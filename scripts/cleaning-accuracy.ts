@@ -1,7 +1,7 @@
 // Exact-match accuracy of the reply cleaner on the labelled corpus, next to the
 // email-reply-parser baseline when that package is installed, plus cleaning throughput.
 //   npx tsx scripts/cleaning-accuracy.ts [--failures] [--lang en|ru]
-import { cleanReplyText } from '../src-main/core/pairs/clean-text'
+import { cleanReplyText } from '../src-main/core/cleaning/clean-text'
 import {
   loadCorpus,
   percent,

@@ -9,7 +9,7 @@ import type {
   MethodInput,
   MethodName,
   MethodOutput,
-} from '../src-main/api/contract'
+} from '@contract'
 
 export interface ReplyBaseBridge {
   invoke<M extends MethodName>(

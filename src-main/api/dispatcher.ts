@@ -1,9 +1,9 @@
 // Every call from the renderer, whichever transport carried it, goes through dispatch():
 // unknown methods and invalid input are refused before any service runs, and a failure
 // comes back as { code, message } because only plain data survives the crossing.
-import { contract, type ApiResult, type MethodName } from './contract'
+import { contract, type ApiResult, type MethodName } from '@contract'
 import type { HandlerMap } from './handlers/types'
-import { toAppError } from '../core/errors'
+import { toAppError } from '@contract/errors'
 import { createLogger } from '../core/logging/logger'
 import { scrub } from '../core/logging/redact'
 

@@ -4,14 +4,17 @@
 import { app } from 'electron'
 import type { Core } from '../core/core'
 import { readSettings } from '../core/settings/settings-store'
-import { startBackgroundMonitor, type BackgroundMonitor } from '../core/app/background-monitor'
+import {
+  startBackgroundMonitor,
+  type BackgroundMonitor,
+} from '../core/background/background-monitor'
 import {
   closeAction,
   hiddenToTrayNotification,
   type TrayCommand,
-} from '../core/app/background-state'
-import { uiLanguage } from '../core/app/background-texts'
-import { readFlag, setFlag } from '../core/app/app-flags'
+} from '../core/background/background-state'
+import { uiLanguage } from '../core/background/background-texts'
+import { readFlag, setFlag } from '../db/queries/app-flags'
 import { createLogger } from '../core/logging/logger'
 import { createTray, type TrayController } from './tray'
 import { showNotification } from './notifications'

@@ -1,9 +1,9 @@
 // Launch at login: Electron's login items on macOS and Windows, an XDG autostart entry on
-// Linux (core/app/autostart.ts). The entry starts the app in the tray.
+// Linux (core/background/autostart.ts). The entry starts the app in the tray.
 import os from 'node:os'
 import path from 'node:path'
 import { app } from 'electron'
-import { HIDDEN_ARG, autostartDir, setLinuxAutostart } from '../core/app/autostart'
+import { HIDDEN_ARG, autostartDir, setLinuxAutostart } from '../core/background/autostart'
 import { createLogger } from '../core/logging/logger'
 
 const log = createLogger('login-item')

@@ -1,12 +1,12 @@
 // The Electron entry: composes the core with the window, IPC and background life (tray,
 // notifications, scheduler). No logic of its own lives here; everything it calls is a core
-// service or a decision tested under plain Node (core/app/).
+// service or a decision tested under plain Node (core/background/, core/security/).
 import path from 'node:path'
 import { app, dialog, type BrowserWindow } from 'electron'
 import { createCore, type Core } from '../core/core'
 import { resolveDataDir } from '../core/paths'
 import { readSettings } from '../core/settings/settings-store'
-import { afterCall } from '../core/app/call-hooks'
+import { afterCall } from '../api/call-hooks'
 import { buildHandlers } from '../api/handlers'
 import { createDispatcher } from '../api/dispatcher'
 import { installSecurityPolicies, openExternalVetted } from './security'

@@ -1,6 +1,6 @@
-// Desktop notifications: what to say comes from core/app/background-state.ts.
+// Desktop notifications: what to say comes from core/background/background-state.ts.
 import { Notification } from 'electron'
-import type { NotificationSpec } from '../core/app/background-state'
+import type { NotificationSpec } from '../core/background/background-state'
 
 // Kept referenced until clicked or closed: a collected Notification loses its click handler.
 const live = new Set<Notification>()

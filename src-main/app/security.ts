@@ -3,7 +3,7 @@
 // page. Links reach the OS only through the app.openExternal API, which the page calls from
 // click handlers, and the vetted URL check.
 import { app, session, shell, type WebContents } from 'electron'
-import { isSafeExternalUrl } from '../core/app/external-url'
+import { isSafeExternalUrl } from '../core/security/external-url'
 import { isPermissionAllowed } from '../core/security/permissions'
 
 export function openExternalVetted(url: string): void {

@@ -1,5 +1,5 @@
 // The tray icon and its menu. All decisions (state, labels, enabled items) come from
-// core/app/background-state.ts; this file only hands them to Electron.
+// core/background/background-state.ts; this file only hands them to Electron.
 import { Menu, Tray, nativeImage, type NativeImage } from 'electron'
 import {
   trayMenu,
@@ -8,9 +8,9 @@ import {
   type BackgroundFacts,
   type TrayCommand,
   type TrayState,
-} from '../core/app/background-state'
-import type { UiLanguage } from '../core/app/background-texts'
-import { trayIconPng } from '../core/app/tray-icon'
+} from '../core/background/background-state'
+import type { UiLanguage } from '../core/background/background-texts'
+import { trayIconPng } from '../core/background/tray-icon'
 
 export interface TrayController {
   update(facts: BackgroundFacts, language: UiLanguage): void

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { Core } from '../core/core'
-import { rowId } from '../api/contract/define'
+import { rowId } from '@contract/define'
 
 export interface CliIo {
   out(line: string): void

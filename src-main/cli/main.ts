@@ -3,7 +3,7 @@
 import { createCore, type Core } from '../core/core'
 import { resolveDataDir } from '../core/paths'
 import { scrub } from '../core/logging/redact'
-import { isAppError } from '../core/errors'
+import { isAppError } from '@contract/errors'
 import { commands } from './commands'
 import { CliUsageError, type CliIo } from './cli-types'
 

@@ -23,7 +23,7 @@ import { sourceMigrationsFolder } from './paths'
 import { createSyncParts, type SyncControl, type SyncScheduler } from './sync'
 import { createReviewService, type ReviewService } from './review/review-service'
 import { createAiService, type AiService } from './ai/ai-service'
-import type { AppStatus } from '../api/contract'
+import type { AppStatus } from '@contract'
 
 export interface CoreOptions {
   dataDir: string

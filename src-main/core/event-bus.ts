@@ -1,4 +1,4 @@
-import type { AppEventName, AppEvents } from '../api/contract'
+import type { AppEventName, AppEvents } from '@contract'
 
 export type EventListener = <E extends AppEventName>(event: E, payload: AppEvents[E]) => void
 

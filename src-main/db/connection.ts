@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import * as schema from './schema'
-import { stemText } from '../core/search/stem'
+import { stemText } from './stem'
 
 export type Sqlite = Database.Database
 export type Db = BetterSQLite3Database<typeof schema>
@@ -32,7 +32,7 @@ export function configureConnection(sqlite: Sqlite): void {
   sqlite.pragma('busy_timeout = 5000')
   // https://sqlite.org/pragma.html#pragma_journal_size_limit: keep the -wal file bounded.
   sqlite.pragma('journal_size_limit = 67108864')
-  // Full-text triggers index stemmed text (see core/search/stem.ts); deterministic so
+  // Full-text triggers index stemmed text (see db/stem.ts); deterministic so
   // SQLite may use it in triggers and indexes.
   sqlite.function('rb_stem', { deterministic: true }, (text: unknown) =>
     stemText(typeof text === 'string' ? text : null),

@@ -8,7 +8,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
-import { AppError } from '../core/errors'
+import { AppError } from '@contract/errors'
 import { configureConnection } from './connection'
 
 interface JournalEntry {

@@ -1,5 +1,5 @@
 // Applies the stored language and theme to the document (the stores only hold data).
-import type { AppSettings } from '../../src-main/api/contract'
+import type { AppSettings } from '@contract'
 import { applyLanguage } from './i18n'
 
 export function applyTheme(theme: AppSettings['theme']): void {

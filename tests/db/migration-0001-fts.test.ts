@@ -2,7 +2,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { migrateDatabase } from '../../src-main/db/migrate'
 import { openConnection } from '../../src-main/db/connection'
-import { toFtsQuery } from '../../src-main/core/search/stem'
+import { toFtsQuery } from '../../src-main/db/stem'
 import { migrationsFolder } from '../helpers/migrations'
 import { tempDir } from '../helpers/temp'
 

@@ -6,9 +6,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
-import type { AccountDto } from '../../src-main/api/contract/accounts'
+import type { AccountDto } from '@contract/accounts'
 import { createCore, type Core } from '../../src-main/core/core'
-import { followAuthUrl, googleEnv } from '../../src-main/core/google/connect-test-kit'
+import { followAuthUrl, googleEnv } from './connect-test-kit'
 import { keytarBackend } from '../../src-main/core/secrets/keytar-backend'
 import {
   startFakeGoogle,

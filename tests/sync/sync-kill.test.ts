@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { expectedPairs, generateMailbox, type GeneratedMessage } from '../fakes/mailbox-generator'
 import { startSyncKit, type SyncKit } from '../helpers/gmail-account'
 import { repoRoot } from '../helpers/temp'
-import type { SyncRunResult } from '../../src-main/api/contract/sync'
+import type { SyncRunResult } from '@contract/sync'
 
 const OWN = 'support@acme.example'
 const HIDDEN = ['DRAFT', 'SPAM', 'TRASH']

@@ -4,7 +4,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { SyncRunResult } from '../../src-main/api/contract/sync'
+import type { SyncRunResult } from '@contract/sync'
 import type { Core } from '../../src-main/core/core'
 import { startSyncKit, type SyncKit } from '../helpers/gmail-account'
 import { newMessageId, rawMail, type RawMailInput } from '../helpers/raw-mail'

@@ -1,4 +1,4 @@
-import { isSafeExternalUrl } from '../../core/app/external-url'
+import { isSafeExternalUrl } from '../../core/security/external-url'
 import { disconnectAccount } from '../../core/accounts/disconnect-account'
 import type { DomainHandlers } from './types'
 

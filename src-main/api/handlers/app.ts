@@ -1,5 +1,5 @@
-import { readStatus } from '../../core/app/status-service'
-import { isSafeExternalUrl } from '../../core/app/external-url'
+import { readStatus } from '../../core/status/status-service'
+import { isSafeExternalUrl } from '../../core/security/external-url'
 import type { DomainHandlers } from './types'
 
 export const appHandlers =

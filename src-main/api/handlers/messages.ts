@@ -1,5 +1,5 @@
 import { getMessage } from '../../db/queries/messages'
-import { AppError } from '../../core/errors'
+import { AppError } from '@contract/errors'
 import type { DomainHandlers } from './types'
 
 export const messagesHandlers: DomainHandlers<'messages.get'> = (core) => ({

@@ -1,4 +1,4 @@
-import type { MethodName, MethodOutput, ParsedInput } from '../contract'
+import type { MethodName, MethodOutput, ParsedInput } from '@contract'
 import type { Core } from '../../core/core'
 
 export type Handler<M extends MethodName> = (

@@ -1,4 +1,4 @@
-import type { AccountDto } from '../../api/contract/accounts'
+import type { AccountDto } from '@contract/accounts'
 import { CliUsageError, type CliCommand, type CliIo, parseCommandArgs } from '../cli-types'
 
 function describe(a: AccountDto): string {

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AccountDto } from '../../api/contract/accounts'
+import type { AccountDto } from '@contract/accounts'
 import {
   followAuthUrl,
   googleEnv,
@@ -13,7 +13,7 @@ import {
   startKit,
   type HttpAnswer,
   type Kit,
-} from '../../core/google/connect-test-kit'
+} from '../../../tests/helpers/connect-test-kit'
 
 const ROOT = path.resolve(__dirname, '..', '..', '..')
 

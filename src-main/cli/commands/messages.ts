@@ -1,4 +1,4 @@
-import type { MessageDto } from '../../api/contract/messages'
+import type { MessageDto } from '@contract/messages'
 import { listMessages } from '../../db/queries/messages'
 import { CliUsageError, type CliCommand, parseCommandArgs } from '../cli-types'
 

@@ -1,4 +1,4 @@
-import { PAIR_STATUSES, type PairStatus } from '../../api/contract/pairs'
+import { PAIR_STATUSES, type PairStatus } from '@contract/pairs'
 import type { PairExportRow } from '../../db/queries/pairs-review'
 import { preview } from '../../core/review/review-service'
 import {

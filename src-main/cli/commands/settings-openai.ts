@@ -1,5 +1,5 @@
-import type { OpenAISettings, OpenAITestResult, SaveOpenAIInput } from '../../api/contract/ai'
-import { DEFAULT_OPENAI_MODEL } from '../../api/contract/ai'
+import type { OpenAISettings, OpenAITestResult, SaveOpenAIInput } from '@contract/ai'
+import { DEFAULT_OPENAI_MODEL } from '@contract/ai'
 import { CliUsageError, type CliCommand, type CliIo, parseCommandArgs } from '../cli-types'
 
 /** The key comes from stdin only: argv is visible to every process (`ps`, /proc/<pid>/cmdline)

@@ -1,4 +1,4 @@
-import { readStatus } from '../../core/app/status-service'
+import { readStatus } from '../../core/status/status-service'
 import { parseCommandArgs, type CliCommand } from '../cli-types'
 
 export const statusCommand: CliCommand = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SyncRunResult } from '../../api/contract/sync'
+import type { SyncRunResult } from '@contract/sync'
 import { CliUsageError } from '../cli-types'
 import { describeResult, parseSince } from './sync'
 

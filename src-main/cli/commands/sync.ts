@@ -1,4 +1,4 @@
-import type { SyncRunResult, SyncRunSummary } from '../../api/contract/sync'
+import type { SyncRunResult, SyncRunSummary } from '@contract/sync'
 import { CliUsageError, type CliCommand, type CliIo, parseCommandArgs } from '../cli-types'
 
 /** Non-TTY stderr gets a progress line at most this often (TTY: one line, updated in place). */

@@ -5,9 +5,9 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDispatcher } from '../../api/dispatcher'
 import { buildHandlers } from '../../api/handlers'
-import type { AccountDto, DisconnectResult, GmailConnectResult } from '../../api/contract/accounts'
+import type { AccountDto, DisconnectResult, GmailConnectResult } from '@contract/accounts'
 import type { Core } from '../core'
-import { followAuthUrl, MAILBOX, startKit, type Kit } from '../google/connect-test-kit'
+import { followAuthUrl, MAILBOX, startKit, type Kit } from '../../../tests/helpers/connect-test-kit'
 import { parseTokens } from '../google/token-store'
 
 let kit: Kit

@@ -2,10 +2,10 @@
 // and the status changes the token lifecycle makes. Every change of a row emits
 // `accounts.changed` so the UI redraws.
 import { z } from 'zod'
-import type { AccountDto, DisconnectResult, SyncSummary } from '../../api/contract/accounts'
+import type { AccountDto, DisconnectResult, SyncSummary } from '@contract/accounts'
 import type { DbHandle } from '../../db/connection'
 import type { AccountRow } from '../../db/schema'
-import { AppError, isAppError } from '../errors'
+import { AppError, isAppError } from '@contract/errors'
 import type { EventBus } from '../event-bus'
 import { createLogger } from '../logging/logger'
 import type { SecretStore } from '../secrets/secret-store'

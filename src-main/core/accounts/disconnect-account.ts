@@ -1,6 +1,6 @@
 // Disconnecting stops the account's sync first: a run still going would write into rows the
 // purge is removing, or refresh tokens the disconnect just deleted.
-import type { DisconnectResult } from '../../api/contract'
+import type { DisconnectResult } from '@contract'
 import type { SyncControl } from '../sync/sync-control'
 import type { AccountsService } from './accounts-service'
 

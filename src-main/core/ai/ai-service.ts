@@ -10,9 +10,9 @@ import {
   type OpenAITestResult,
   type SaveOpenAIInput,
   type SimilarPair,
-} from '../../api/contract/ai'
+} from '@contract/ai'
 import type { DbHandle } from '../../db/connection'
-import { AppError, isAppError } from '../errors'
+import { AppError, isAppError } from '@contract/errors'
 import { createLogger } from '../logging/logger'
 import type { SecretStore } from '../secrets/secret-store'
 import { buildDraftMessages, cleanDraft } from './draft-prompt'

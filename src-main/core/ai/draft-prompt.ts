@@ -1,7 +1,7 @@
 // The chat messages of a reply draft. Mail is untrusted input (security.md §6): the system
 // message says so, every mail text is fenced and labelled as data, and the answer is used
 // as plain text only; nothing in it is ever executed or turned into an action.
-import type { SimilarPair } from '../../api/contract/ai'
+import type { SimilarPair } from '@contract/ai'
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant'

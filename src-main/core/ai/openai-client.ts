@@ -8,8 +8,8 @@ import OpenAI, {
   APIError,
   APIUserAbortError,
 } from 'openai'
-import type { OpenAIProblem } from '../../api/contract/ai'
-import { AppError } from '../errors'
+import type { OpenAIProblem } from '@contract/ai'
+import { AppError } from '@contract/errors'
 import { createLogger } from '../logging/logger'
 
 const log = createLogger('openai')

@@ -1,7 +1,7 @@
 // The OpenAI provider's row in ai_providers: default model and base URL. The key is not here
 // (the table has no column for it): it lives in the keychain as 'openai-api-key'.
 import type { DbHandle } from '../../db/connection'
-import { AppError } from '../errors'
+import { AppError } from '@contract/errors'
 import { providerUrlProblem } from '../security/provider-url'
 
 export const OPENAI_PROVIDER_CODE = 'openai'

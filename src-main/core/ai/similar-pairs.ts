@@ -1,9 +1,9 @@
 // Approved pairs whose client text resembles a new message, ranked by FTS5's bm25 over the
 // stemmed index (https://sqlite.org/fts5.html#the_bm25_function). Local: works offline.
-import type { SimilarPair } from '../../api/contract/ai'
-import type { PairLanguage } from '../../api/contract/pairs'
+import type { SimilarPair } from '@contract/ai'
+import type { PairLanguage } from '@contract/pairs'
 import type { DbHandle } from '../../db/connection'
-import { stemText } from '../search/stem'
+import { stemText } from '../../db/stem'
 
 /** A long message would make a huge OR query; this many distinct terms rank well enough. */
 const MAX_TERMS = 48

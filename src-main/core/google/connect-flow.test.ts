@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { GmailConnectResult } from '../../api/contract/accounts'
+import type { GmailConnectResult } from '@contract/accounts'
 import { flushLogs } from '../logging/logger'
 import type { KeychainBackend } from '../secrets/secret-store'
 import { keytarBackend } from '../secrets/keytar-backend'
@@ -18,7 +18,7 @@ import {
   startKit,
   type HttpAnswer,
   type Kit,
-} from './connect-test-kit'
+} from '../../../tests/helpers/connect-test-kit'
 import { GMAIL_READONLY_SCOPE } from './google-config'
 import { parseTokens } from './token-store'
 import type { Core } from '../core'

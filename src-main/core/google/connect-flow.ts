@@ -8,11 +8,11 @@
 // are looking at).
 import type { Credentials } from 'google-auth-library'
 import { CodeChallengeMethod } from 'google-auth-library'
-import type { ConnectFailureReason, GmailConnectResult } from '../../api/contract/accounts'
+import type { ConnectFailureReason, GmailConnectResult } from '@contract/accounts'
 import type { DbHandle } from '../../db/connection'
 import { toAccountDto, type AccountsService } from '../accounts/accounts-service'
 import { upsertConnectedAccount, type ConnectedAccount } from '../accounts/accounts-repo'
-import { isAppError, toAppError } from '../errors'
+import { isAppError, toAppError } from '@contract/errors'
 import type { EventBus } from '../event-bus'
 import { createLogger, describeHttpError } from '../logging/logger'
 import { scrub } from '../logging/redact'

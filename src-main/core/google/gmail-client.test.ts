@@ -1,9 +1,9 @@
 // Token lifecycle through the real clients: refresh (60 s margin and on 401) persists the new
 // token set; a revoked grant turns the account error/token_revoked; reconnect restores it.
 import { afterEach, describe, expect, it } from 'vitest'
-import { isAppError } from '../errors'
+import { isAppError } from '@contract/errors'
 import type { Core } from '../core'
-import { followAuthUrl, MAILBOX, startKit, type Kit } from './connect-test-kit'
+import { followAuthUrl, MAILBOX, startKit, type Kit } from '../../../tests/helpers/connect-test-kit'
 import { parseTokens } from './token-store'
 
 let kit: Kit | null = null

@@ -3,7 +3,7 @@
 // the keychain, and the environment overrides both. The endpoint overrides exist for tests
 // and Google-compatible servers; production uses Google's published endpoints.
 import type { DbHandle } from '../../db/connection'
-import { AppError } from '../errors'
+import { AppError } from '@contract/errors'
 import type { SecretStore } from '../secrets/secret-store'
 import { readSetting } from '../settings/settings-store'
 

@@ -8,7 +8,7 @@ import {
   type OAuth2ClientOptions,
   type gaxios,
 } from 'google-auth-library'
-import { AppError } from '../errors'
+import { AppError } from '@contract/errors'
 import { createLogger, describeHttpError } from '../logging/logger'
 import type { GoogleConfig } from './google-config'
 import type { TokenSet } from './token-store'

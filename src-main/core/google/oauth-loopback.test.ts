@@ -1,6 +1,6 @@
 import net from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { httpGet, portRefuses } from './connect-test-kit'
+import { httpGet, portRefuses } from '../../../tests/helpers/connect-test-kit'
 import {
   CALLBACK_PATH,
   readCallback,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { browserCommand } from './system-browser'
-import { isSafeExternalUrl } from '../app/external-url'
+import { isSafeExternalUrl } from '../security/external-url'
 
 const AUTH = 'https://accounts.google.com/o/oauth2/v2/auth?client_id=x&state=a&code_challenge=b'
 

@@ -3,7 +3,7 @@
 // ever involved: the URL is one argument of a program started directly, so `&`, `|` or quotes
 // in it cannot run commands (on Windows, `cmd /c start` would parse them).
 import { spawn } from 'node:child_process'
-import { isSafeExternalUrl } from '../app/external-url'
+import { isSafeExternalUrl } from '../security/external-url'
 
 export function browserCommand(
   platform: NodeJS.Platform,

@@ -3,7 +3,7 @@
 // undone): access token, refresh token, expiry and granted scopes as compact JSON. Nothing
 // of it is ever written to the database.
 import { z } from 'zod'
-import { AppError } from '../errors'
+import { AppError } from '@contract/errors'
 import type { SecretStore } from '../secrets/secret-store'
 
 export interface TokenSet {

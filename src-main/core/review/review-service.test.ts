@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { PairListItem } from '../../api/contract/pairs'
+import type { PairListItem } from '@contract/pairs'
 import { openDatabase, type OpenedDatabase } from '../../db/open-database'
 import { countSql, listSql, searchCountSql } from '../../db/queries/pairs-review'
 import { createEventBus } from '../event-bus'
 import { sourceMigrationsFolder } from '../paths'
-import { toFtsQuery } from '../search/stem'
+import { toFtsQuery } from '../../db/stem'
 import { seedAccounts, seedPair, seedPairs } from '../../../tests/helpers/seed-pairs'
 import { tempDir } from '../../../tests/helpers/temp'
 import {
@@ -468,7 +468,7 @@ describe('helpers', () => {
 
 describe('input validation (contract)', () => {
   it('bounds pages, bulk sizes and edits before any service runs', async () => {
-    const { contract } = await import('../../api/contract')
+    const { contract } = await import('@contract')
     const ok = (m: keyof typeof contract, input: unknown) =>
       contract[m].input.safeParse(input).success
     expect(contract['pairs.list'].input.parse({})).toEqual({ status: 'new', limit: 200 })

@@ -12,8 +12,8 @@ import type {
   PairsCountsQuery,
   PairsListQuery,
   SetStatusResult,
-} from '../../api/contract/pairs'
-import { PAIR_PREVIEW_CHARS, PAIR_STATUSES } from '../../api/contract/pairs'
+} from '@contract/pairs'
+import { PAIR_PREVIEW_CHARS, PAIR_STATUSES } from '@contract/pairs'
 import type { DbHandle } from '../../db/connection'
 import {
   countPairsByStatus,
@@ -31,10 +31,10 @@ import {
   type PairFilterSql,
   type PairListRow,
 } from '../../db/queries/pairs-review'
-import { AppError } from '../errors'
+import { AppError } from '@contract/errors'
 import type { EventBus } from '../event-bus'
 import { createLogger } from '../logging/logger'
-import { toFtsQuery } from '../search/stem'
+import { toFtsQuery } from '../../db/stem'
 
 const log = createLogger('review')
 /** STYLE.md §4: queries slower than this are logged. */

@@ -1,7 +1,7 @@
 // Secrets (OAuth token sets, the OpenAI key, the Google client secret) live only in the OS
 // keychain, one entry per account and kind. There is no plaintext fallback: if no keychain
 // answers, the operation fails with `keychain_unavailable` and says how to fix it.
-import { AppError } from '../errors'
+import { AppError } from '@contract/errors'
 import { registerSecret } from '../logging/redact'
 
 export type SecretKind = 'gmail-token' | 'openai-api-key' | 'google-client-secret'

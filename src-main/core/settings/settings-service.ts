@@ -1,4 +1,4 @@
-import type { AppSettings, SettingsPatch } from '../../api/contract'
+import type { AppSettings, SettingsPatch } from '@contract'
 import type { DbHandle } from '../../db/connection'
 import type { EventBus } from '../event-bus'
 import type { SecretStore } from '../secrets/secret-store'

@@ -2,7 +2,7 @@
 import { eq, sql } from 'drizzle-orm'
 import { appSettings } from '../../db/schema'
 import type { DbHandle } from '../../db/connection'
-import type { AppSettings } from '../../api/contract'
+import type { AppSettings } from '@contract'
 
 export type StoredSettings = Omit<AppSettings, 'googleClientSecretStored' | 'googleClientIdSource'>
 

@@ -11,7 +11,7 @@ import {
   listMessagesPage,
   listSendAs,
   type ListedPage,
-} from './gmail-calls'
+} from '../gmail/gmail-calls'
 import { startFetch, type FetchJob } from './message-fetch'
 import { storedIds, unseenSince } from './message-store'
 import { commitPage } from './page-commit'

@@ -6,12 +6,12 @@
 import { randomBytes } from 'node:crypto'
 import type { AccountOAuthClient } from '../google/oauth-client'
 import { createLogger } from '../logging/logger'
-import { partFailure } from './batch-format'
+import { partFailure } from '../gmail/batch-format'
 import type { DecodePool } from './decode-pool'
-import { GmailCallError, type GmailCallContext } from './gmail-calls'
+import { GmailCallError, type GmailCallContext } from '../gmail/gmail-calls'
 import type { PreparedMessage } from './message-prepare'
-import { cancelled } from './quota-limiter'
-import { classifyFailure, nextDelay } from './retry-policy'
+import { cancelled } from '../gmail/quota-limiter'
+import { classifyFailure, nextDelay } from '../gmail/retry-policy'
 
 const log = createLogger('sync')
 

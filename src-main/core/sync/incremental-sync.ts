@@ -4,7 +4,7 @@
 // same transaction as the last change. A 404 means the start id is older than Gmail keeps:
 // the caller falls back to a full sync (https://developers.google.com/gmail/api/guides/sync).
 import type { gmail_v1 } from '@googleapis/gmail'
-import { listHistoryPage } from './gmail-calls'
+import { listHistoryPage } from '../gmail/gmail-calls'
 import { isHidden, startFetch } from './message-fetch'
 import { storedIds } from './message-store'
 import { commitPage } from './page-commit'

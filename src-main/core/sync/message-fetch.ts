@@ -2,7 +2,7 @@
 // prepares its row and cleaned text, outside any transaction. Attachment bodies are never
 // fetched: raw carries them inline and parse-mail keeps only their metadata.
 import { batchFetch, batchSizeFor } from './gmail-batch'
-import { getRawMessage } from './gmail-calls'
+import { getRawMessage } from '../gmail/gmail-calls'
 import { isHidden, type PreparedMessage } from './message-prepare'
 import type { MessageInput } from './message-store'
 import type { RunContext } from './sync-types'

@@ -3,9 +3,9 @@
 // without one, in-process; both go through these functions.
 import { parseMail } from '../mail/parse-mail'
 import { restoreSizes, slimAttachments } from './attachment-slim'
-import { cleanReplyText } from '../pairs/clean-text'
-import { parseBatchResponse, toRaw } from './batch-format'
-import type { RawMessage } from './gmail-calls'
+import { cleanReplyText } from '../cleaning/clean-text'
+import { parseBatchResponse, toRaw } from '../gmail/batch-format'
+import type { RawMessage } from '../gmail/gmail-calls'
 import {
   cleaningSource,
   messageInputFrom,
@@ -13,7 +13,7 @@ import {
   type GmailMeta,
   type MessageInput,
 } from './message-row'
-import { machineMailReason } from './skip-rules'
+import { machineMailReason } from '../pairs/skip-rules'
 
 /** Labels that keep a message out of the knowledge base (drafts, spam, trash). */
 export const HIDDEN_LABELS = ['DRAFT', 'SPAM', 'TRASH'] as const

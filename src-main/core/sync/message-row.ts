@@ -1,7 +1,7 @@
 // The messages row for one fetched message, parsed or not (a failed parse keeps its headers and
 // the reason), and where its own words are cleaned from. Pure: the decode worker runs it.
 import type { MailAddress, ParsedMail, ParseResult } from '../mail/parse-mail'
-import { directionOf, type Direction } from './direction'
+import { directionOf, type Direction } from '../pairs/direction'
 
 /** Synthetic key in messages.headers: the body had no text/plain part (clean from the HTML). */
 export const TEXT_SOURCE_HEADER = 'x-replybase-text-source'

@@ -5,7 +5,7 @@
 // marked orphaned: sync never destroys a reviewer's work. Call these inside DbHandle.write.
 import type { Statement } from 'better-sqlite3'
 import type { Sqlite } from '../../db/connection'
-import { directionOf } from './direction'
+import { directionOf } from '../pairs/direction'
 import type { MessageInput } from './message-row'
 
 export {

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase, type OpenedDatabase } from '../../db/open-database'
 import { sourceMigrationsFolder } from '../paths'
-import { detectLanguage } from '../pairs/detect-language'
+import { detectLanguage } from '../cleaning/detect-language'
 import {
   removeMessages,
   storedIds,

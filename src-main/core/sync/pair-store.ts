@@ -5,17 +5,17 @@
 // gets orphaned_at instead, and loses it again if the message comes back.
 import type { Sqlite } from '../../db/connection'
 import { htmlToTextNoQuotes } from '../mail/html-text'
-import { cleanReplyText } from '../pairs/clean-text'
-import type { PairLanguage } from '../pairs/detect-language'
-import type { Direction } from './direction'
+import { cleanReplyText } from '../cleaning/clean-text'
+import type { PairLanguage } from '../cleaning/detect-language'
+import type { Direction } from '../pairs/direction'
 import { TEXT_SOURCE_HEADER } from './message-row'
 import {
   buildThreadPairs,
   type PairCandidate,
   type SkipCounts,
   type ThreadMessage,
-} from './pair-builder'
-import { machineMailReason } from './skip-rules'
+} from '../pairs/pair-builder'
+import { machineMailReason } from '../pairs/skip-rules'
 import { stmt } from './statement-cache'
 
 export interface RebuildContext {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCore, type Core } from '../core'
 import type { KeychainBackend } from '../secrets/secret-store'
 import { readStoredUnitsPerSecond } from './summary'
-import { unitsPerSecondFrom } from './quota-limiter'
+import { unitsPerSecondFrom } from '../gmail/quota-limiter'
 import { tempDir } from '../../../tests/helpers/temp'
 
 const memory: KeychainBackend = {

@@ -4,7 +4,7 @@
 // marked failed and the new run takes over, continuing its full sync from the saved page.
 import type { DbHandle } from '../../db/connection'
 import { parseMeta } from '../accounts/accounts-repo'
-import { AppError } from '../errors'
+import { AppError } from '@contract/errors'
 import { stmt } from './statement-cache'
 import type { ResumeState, SyncMode, SyncRunSummary } from './sync-types'
 

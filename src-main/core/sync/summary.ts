@@ -1,7 +1,7 @@
 // The run summary (issue 4, section 8) from a run's counters, and the optional stored quota
 // budget setting.
 import type { DbHandle } from '../../db/connection'
-import { addSkips, type SkipCounts } from './pair-builder'
+import { addSkips, type SkipCounts } from '../pairs/pair-builder'
 import { stmt } from './statement-cache'
 import type { RunCounters, SyncMode, SyncRunSummary } from './sync-types'
 

@@ -1,9 +1,9 @@
 // What the API and the CLI ask of sync: run now (one account or every active one, in the
 // scheduler's order), report what is running, pause background sync, cancel.
-import type { SyncRunResult, SyncRunningDto, SyncStatusDto } from '../../api/contract/sync'
+import type { SyncRunResult, SyncRunningDto, SyncStatusDto } from '@contract/sync'
 import type { DbHandle } from '../../db/connection'
 import type { AccountsService } from '../accounts/accounts-service'
-import { AppError, isAppError } from '../errors'
+import { AppError, isAppError } from '@contract/errors'
 import type { EventBus } from '../event-bus'
 import { readSettings, writeSettings } from '../settings/settings-store'
 import { isPidAlive, parseResume } from './run-store'

@@ -1,11 +1,11 @@
 // Shapes shared by the sync modules: the per-run context, counters and resume state.
-import type { SyncMode, SyncPhase, SyncRunSummary } from '../../api/contract/sync'
+import type { SyncMode, SyncPhase, SyncRunSummary } from '@contract/sync'
 import type { DbHandle } from '../../db/connection'
-import type { PairLanguage } from '../pairs/detect-language'
+import type { PairLanguage } from '../cleaning/detect-language'
 import type { DecodePool } from './decode-pool'
 import type { BatchContext } from './gmail-batch'
-import type { GmailCallContext } from './gmail-calls'
-import type { SkipCounts } from './pair-builder'
+import type { GmailCallContext } from '../gmail/gmail-calls'
+import type { SkipCounts } from '../pairs/pair-builder'
 
 export type { SyncMode, SyncPhase, SyncRunSummary }
 

@@ -1,6 +1,6 @@
 // Reads of stored messages: one message for the review pane, and lists for the CLI. Values are
 // always bound parameters; the WHERE clause is built from fixed fragments only.
-import type { AttachmentDto, MailAddressDto, MessageDto } from '../../api/contract/messages'
+import type { AttachmentDto, MailAddressDto, MessageDto } from '@contract/messages'
 import type { Sqlite } from '../connection'
 
 interface MessageRowSql {

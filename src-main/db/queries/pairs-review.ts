@@ -6,7 +6,7 @@
 // order, stopping after `limit` rows.
 import type { Statement } from 'better-sqlite3'
 import type { DbHandle, Sqlite } from '../connection'
-import type { PairLanguage, PairStatus } from '../../api/contract/pairs'
+import type { PairLanguage, PairStatus } from '@contract/pairs'
 
 export interface PairFilterSql {
   accountId?: number

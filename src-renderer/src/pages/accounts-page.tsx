@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AccountDto } from '../../../src-main/api/contract'
+import type { AccountDto } from '@contract'
 import { Empty, ErrorState, Loading } from '../components/states'
 import { FlashMessage } from '../components/flash'
 import { useAccounts, type Flash } from '../stores/accounts-store'

@@ -2,7 +2,7 @@
 // keyboard (review/review-keys.ts) as much as by mouse.
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PairDetail } from '../../../src-main/api/contract'
+import type { PairDetail } from '@contract'
 import { Empty, ErrorState, Loading } from '../components/states'
 import { useAccounts } from '../stores/accounts-store'
 import { useReview } from '../stores/review-store'

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { AppSettings } from '../../../src-main/api/contract'
+import type { AppSettings } from '@contract'
 import { ErrorState, Loading } from '../components/states'
 import { useSettings } from '../stores/settings-store'
 import { AboutSection } from './settings/about-section'

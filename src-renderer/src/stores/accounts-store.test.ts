@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { AccountDto } from '../../../src-main/api/contract'
+import type { AccountDto } from '@contract'
 import { setTransport } from '../api/client'
 import { createFakeTransport, FakeFailure, flush, type FakeTransport } from '../test/fake-transport'
 import { startAccountsSync, useAccounts } from './accounts-store'

@@ -2,7 +2,7 @@
 // when the browser flow ends; meanwhile main announces the authorization URL (for "copy
 // link"), and the outcome becomes a flash message the page words in the user's language.
 import { create } from 'zustand'
-import type { AccountDto } from '../../../src-main/api/contract'
+import type { AccountDto } from '@contract'
 import { call, onEvent, toFailure, type Failure } from '../api/client'
 
 export type ConnectPhase =

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { OpenAISettings } from '../../../src-main/api/contract'
+import type { OpenAISettings } from '@contract'
 import { setTransport } from '../api/client'
 import { createFakeTransport, FakeFailure, type FakeTransport } from '../test/fake-transport'
 import { SUGGESTED_MODELS, useAi } from './ai-store'

@@ -1,7 +1,7 @@
 // The OpenAI provider settings. The key is typed into a password field and sent once with
 // saveOpenAI; it is never kept here, and main only ever answers whether a key is stored.
 import { create } from 'zustand'
-import type { OpenAISettings, OpenAITestResult } from '../../../src-main/api/contract/ai'
+import type { OpenAISettings, OpenAITestResult } from '@contract/ai'
 import { call, toFailure, type Failure } from '../api/client'
 
 /** Offered before the account's own list is loaded (the contract's SUGGESTED_OPENAI_MODELS). */

@@ -7,7 +7,7 @@ import type {
   PairSnapshot,
   PairStatus,
   PairsListInput,
-} from '../../../src-main/api/contract/pairs'
+} from '@contract/pairs'
 
 export interface ReviewFilters {
   status: PairStatus | 'all'

@@ -2,7 +2,7 @@
 // scrolls, the active pair with its detail, a selection for bulk actions, and the writes
 // (status, edit, undo) in review-writes.ts. Everything is local, so it all works offline.
 import { create } from 'zustand'
-import type { PairCounts, PairDetail, PairListItem } from '../../../src-main/api/contract/pairs'
+import type { PairCounts, PairDetail, PairListItem } from '@contract/pairs'
 import { call, onEvent, toFailure, type Failure } from '../api/client'
 import {
   DEFAULT_FILTERS,

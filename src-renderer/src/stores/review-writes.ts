@@ -1,7 +1,7 @@
 // The reviewer's writes: status (one pair or the selection), edit-before-approve, and undo of
 // the last action. The list changes at once and main confirms; writes run one after another
 // so an undo always follows the action it undoes.
-import type { PairDetail, PairStatus } from '../../../src-main/api/contract/pairs'
+import type { PairDetail, PairStatus } from '@contract/pairs'
 import { call, toFailure } from '../api/client'
 import { cacheDetail, detailCache, refreshActiveDetail, useReview } from './review-store'
 import { editPatch, itemFromDetail, shiftCounts, snapshotOf } from './review-model'

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { AppSettings } from '../../../src-main/api/contract'
+import type { AppSettings } from '@contract'
 import { setTransport } from '../api/client'
 import { createFakeTransport, FakeFailure, type FakeTransport } from '../test/fake-transport'
 import { startSettingsSync, useSettings } from './settings-store'

@@ -1,7 +1,7 @@
 // App settings as main stores them. Applying language and theme to the page is the App's job
 // (it watches `settings`), so this store stays plain data and runs under Node in tests.
 import { create } from 'zustand'
-import type { AppSettings, SettingsPatch } from '../../../src-main/api/contract'
+import type { AppSettings, SettingsPatch } from '@contract'
 import { call, onEvent, toFailure, type Failure } from '../api/client'
 
 interface SettingsState {

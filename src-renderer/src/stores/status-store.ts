@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { AppStatus } from '../../../src-main/api/contract'
+import type { AppStatus } from '@contract'
 import { call, toFailure, type Failure } from '../api/client'
 
 interface StatusState {

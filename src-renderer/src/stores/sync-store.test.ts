@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { AppSettings, SyncRunResult } from '../../../src-main/api/contract'
+import type { AppSettings, SyncRunResult } from '@contract'
 import { setTransport } from '../api/client'
 import { createFakeTransport, FakeFailure, flush, type FakeTransport } from '../test/fake-transport'
 import { useSettings } from './settings-store'

@@ -1,7 +1,7 @@
 // Sync as the UI sees it: live progress per account (sync.* events, background runs too), the
 // "Sync now" call and its result dialog, and pausing background sync.
 import { create } from 'zustand'
-import type { SyncPhase, SyncRunResult } from '../../../src-main/api/contract'
+import type { SyncPhase, SyncRunResult } from '@contract'
 import { call, onEvent, toFailure, type Failure } from '../api/client'
 import { useAccounts } from './accounts-store'
 import { useSettings } from './settings-store'

@@ -1,11 +1,6 @@
 // An in-memory pairs service answering the fake transport like the real one: keyset pages
 // (newest first), counts, status writes returning the previous states, edits, restore.
-import type {
-  PairCounts,
-  PairDetail,
-  PairListItem,
-  PairStatus,
-} from '../../../src-main/api/contract'
+import type { PairCounts, PairDetail, PairListItem, PairStatus } from '@contract'
 import type { FakeTransport } from './fake-transport'
 import { FakeFailure } from './fake-transport'
 

@@ -7,7 +7,7 @@ import type {
   MethodInput,
   MethodName,
   MethodOutput,
-} from '../../../src-main/api/contract'
+} from '@contract'
 import type { Transport } from '../api/client'
 
 type Answer<M extends MethodName> =

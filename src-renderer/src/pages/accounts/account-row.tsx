@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AccountDto } from '../../../../src-main/api/contract'
+import type { AccountDto } from '@contract'
 import { Pill } from '../../components/pill'
 import { formatDateTime, formatDuration } from '../../i18n/format'
 import { useAccounts } from '../../stores/accounts-store'

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AccountDto } from '../../../../src-main/api/contract'
+import type { AccountDto } from '@contract'
 import { Dialog } from '../../components/dialog'
 import { useAccounts } from '../../stores/accounts-store'
 

@@ -1,7 +1,7 @@
 // What a "Sync now" did, per mailbox: fetched, stored, deleted, pairs created, skipped by
 // reason, errors and time.
 import { useTranslation } from 'react-i18next'
-import type { SyncRunSummary } from '../../../../src-main/api/contract'
+import type { SyncRunSummary } from '@contract'
 import { Dialog } from '../../components/dialog'
 import { errorText } from '../../i18n'
 import { formatDuration, formatNumber } from '../../i18n/format'

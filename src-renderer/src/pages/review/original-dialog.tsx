@@ -2,7 +2,7 @@
 // detail pane. Text only: mail HTML is never rendered here.
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { MessageDto, PairDetail } from '../../../../src-main/api/contract'
+import type { MessageDto, PairDetail } from '@contract'
 import { Dialog } from '../../components/dialog'
 import { ErrorState, Loading } from '../../components/states'
 import { call, toFailure, type Failure } from '../../api/client'

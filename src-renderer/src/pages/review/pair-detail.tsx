@@ -2,7 +2,7 @@
 // the original a click away), the actions, and the editor.
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PairDetail as Detail } from '../../../../src-main/api/contract'
+import type { PairDetail as Detail } from '@contract'
 import { Pill } from '../../components/pill'
 import { ErrorState, Loading } from '../../components/states'
 import { formatDateTime } from '../../i18n/format'

@@ -1,7 +1,7 @@
 // Edit-before-approve: both texts in text areas; the originals are kept beside the edit.
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PairDetail } from '../../../../src-main/api/contract'
+import type { PairDetail } from '@contract'
 import { useReview } from '../../stores/review-store'
 import { saveEdit } from '../../stores/review-writes'
 

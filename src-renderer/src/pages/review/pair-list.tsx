@@ -3,7 +3,7 @@
 import { memo, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import type { PairListItem } from '../../../../src-main/api/contract'
+import type { PairListItem } from '@contract'
 import { Pill } from '../../components/pill'
 import { formatShortDate } from '../../i18n/format'
 import { useReview, type SelectMode } from '../../stores/review-store'

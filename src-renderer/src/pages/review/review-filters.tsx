@@ -2,7 +2,7 @@
 // Status and its counts are the tabs (status-tabs.tsx).
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PairLanguage } from '../../../../src-main/api/contract'
+import type { PairLanguage } from '@contract'
 import { useAccounts } from '../../stores/accounts-store'
 import { useReview } from '../../stores/review-store'
 import { DEFAULT_FILTERS } from '../../stores/review-model'

@@ -2,7 +2,7 @@
 // typed, so they have their own Save (the secret is write-only, like the OpenAI key).
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AppSettings, SettingsPatch } from '../../../../src-main/api/contract'
+import type { AppSettings, SettingsPatch } from '@contract'
 import { errorText } from '../../i18n'
 import { useSettings } from '../../stores/settings-store'
 import { useSync } from '../../stores/sync-store'

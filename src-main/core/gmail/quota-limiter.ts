@@ -7,7 +7,7 @@
 // up while calls go through (additive increase), so a smaller real quota is found quickly.
 import PQueue from 'p-queue'
 import pThrottle from 'p-throttle'
-import { AppError } from '../errors'
+import { AppError } from '@contract/errors'
 
 export const DEFAULT_UNITS_PER_SECOND = 250
 export const DEFAULT_CONCURRENCY = 16

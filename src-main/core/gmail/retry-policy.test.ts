@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AppError } from '../errors'
+import { AppError } from '@contract/errors'
 import {
   BACKOFF_CAP_MS,
   backoffDelay,

@@ -1,10 +1,10 @@
 // Parse throughput on typical support mail, single thread:
-//   npx tsx src-main/core/mail/bench-parse.ts
+//   npx tsx scripts/bench-parse.ts
 // The sync budget is >= 1,000 messages/s end to end on 2 cores, so parseMail should stay
 // well under 0.5 ms of CPU per 5-20 KB message. Compared with bare PostalMime.parse.
 import PostalMime from 'postal-mime'
 import iconv from 'iconv-lite'
-import { parseMail } from './parse-mail'
+import { parseMail } from '../src-main/core/mail/parse-mail'
 
 const CRLF = '\r\n'
 const PARAGRAPH =

@@ -6,14 +6,14 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
-import { createCore, type Core, type CoreOptions } from '../core'
+import { createCore, type Core, type CoreOptions } from '../../src-main/core/core'
 import {
   startFakeGoogle,
   DEFAULT_CLIENT,
   type FakeGoogle,
   type FakeGoogleOptions,
-} from '../../../tests/fakes/fake-google'
-import { keytarBackend } from '../secrets/keytar-backend'
+} from '../fakes/fake-google'
+import { keytarBackend } from '../../src-main/core/secrets/keytar-backend'
 
 export const MAILBOX = 'support@example.com'
 export const ALIAS = 'help@example.com'

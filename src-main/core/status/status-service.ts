@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import type { AppStatus } from '../../api/contract'
+import type { AppStatus } from '@contract'
 import type { DbHandle } from '../../db/connection'
 import { schemaVersionOf } from '../../db/migrate'
 import type { SecretStore } from '../secrets/secret-store'

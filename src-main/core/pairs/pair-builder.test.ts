@@ -1,6 +1,6 @@
 // Each pairing rule of issue 4, section 6, on hand-built threads.
 import { describe, expect, it } from 'vitest'
-import { detectLanguage } from '../pairs/detect-language'
+import { detectLanguage } from '../cleaning/detect-language'
 import { buildThreadPairs, type ThreadMessage } from './pair-builder'
 
 let n = 0

@@ -2,7 +2,7 @@
 // HTTP status: a 403 is either a rate limit (retry later) or a permission problem no retry fixes
 // (https://developers.google.com/gmail/api/guides/handle-errors). Backoff is exponential with
 // full jitter, capped at 64 s, and honours Retry-After and Google's "Retry after <ISO time>".
-import { AppError, isAppError } from '../errors'
+import { AppError, isAppError } from '@contract/errors'
 
 export type FailureKind =
   | 'rate_limit'

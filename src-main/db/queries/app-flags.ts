@@ -1,6 +1,6 @@
 // One-time facts about this installation (e.g. "the close-to-tray hint was shown"), kept in
 // app_settings beside the settings but never part of them.
-import type { DbHandle } from '../../db/connection'
+import type { DbHandle } from '../connection'
 
 export type AppFlag = 'tray_hint_shown'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Dispatch } from '../../api/dispatcher'
+import type { Dispatch } from './dispatcher'
 import { afterCall } from './call-hooks'
 
 describe('afterCall', () => {

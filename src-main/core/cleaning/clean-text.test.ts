@@ -72,6 +72,7 @@ describe('hostile input', () => {
   ])('stays linear on %s', (_, text) => {
     const start = performance.now()
     cleanReplyText(text)
-    expect(performance.now() - start).toBeLessThan(500)
+    // Quadratic or exponential matching would take minutes here; the margin absorbs a busy machine.
+    expect(performance.now() - start).toBeLessThan(5_000)
   })
 })

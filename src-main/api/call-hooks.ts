@@ -1,6 +1,6 @@
 // Runs a side effect after a successful call of one method, e.g. applying "launch at login"
 // to the OS once settings.update has stored it. The renderer's call is answered first.
-import type { Dispatch } from '../../api/dispatcher'
+import type { Dispatch } from './dispatcher'
 
 export function afterCall(
   dispatch: Dispatch,

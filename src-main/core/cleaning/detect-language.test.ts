@@ -39,6 +39,7 @@ describe('detectLanguage', () => {
     const start = performance.now()
     detectLanguage('@'.repeat(200_000))
     detectLanguage('a'.repeat(200_000))
-    expect(performance.now() - start).toBeLessThan(200)
+    // Backtracking would take minutes here; the margin absorbs a busy machine.
+    expect(performance.now() - start).toBeLessThan(5_000)
   })
 })

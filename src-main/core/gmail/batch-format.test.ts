@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { batchSizeFor } from './gmail-batch'
+import { batchSizeFor } from '../sync/gmail-batch'
 import { parseBatchResponse, partFailure, toRaw } from './batch-format'
 
 const B = 'batch_abc'

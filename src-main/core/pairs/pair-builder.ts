@@ -10,7 +10,7 @@
 // - machine mail (skip-rules.ts) is left out of turns and replies and counted by reason; a pair
 //   with a message that could not be parsed is skipped as parse_failed, one whose client or
 //   reply text is empty after cleaning as empty_text.
-import type { PairLanguage } from '../pairs/detect-language'
+import type { PairLanguage } from '../cleaning/detect-language'
 import type { Direction } from './direction'
 import type { MachineReason, SkipReason } from './skip-rules'
 
