@@ -3,6 +3,39 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
+const NO_ELECTRON = { name: 'electron', message: 'Only src-main/app/ may import electron.' }
+const folders = (names, message) => ({ regex: `(^|/)(${names.join('|')})/`, message })
+
+/** What each layer of src-main may not import; tests may reach test helpers and the API. */
+function layerRules() {
+  const layer = (files, patterns, ignores = []) => ({
+    files,
+    ignores: ['src-main/app/**', ...ignores],
+    rules: { 'no-restricted-imports': ['error', { paths: [NO_ELECTRON], patterns }] },
+  })
+  const upward = (names, who) =>
+    folders(names, `${who} may not import ${names.join(', ')} (docs/architecture.md, "Folders").`)
+  return [
+    layer(['src-main/**/*.ts'], []),
+    layer(
+      ['src-main/contract/**/*.ts'],
+      [{ regex: '^\\.\\./', message: 'The contract is a leaf: it imports nothing of ours.' }],
+    ),
+    layer(
+      ['src-main/db/**/*.ts'],
+      [upward(['core', 'api', 'cli', 'dev', 'tests'], 'db/')],
+      ['**/*.test.ts'],
+    ),
+    layer(
+      ['src-main/core/**/*.ts'],
+      [upward(['api', 'app', 'cli', 'dev', 'tests'], 'core/')],
+      ['**/*.test.ts'],
+    ),
+    layer(['src-main/api/**/*.ts'], [upward(['app', 'cli', 'dev'], 'api/')], ['**/*.test.ts']),
+    layer(['src-main/cli/**/*.ts'], [upward(['app', 'dev'], 'cli/')], ['**/*.test.ts']),
+  ]
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'tests/fixtures/**', 'test-results/**'] },
   js.configs.recommended,
@@ -18,18 +51,9 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
-  {
-    // Only the Electron shell and the preload may import electron; everything else runs
-    // (and is tested) under plain Node.
-    files: ['src-main/**/*.ts'],
-    ignores: ['src-main/app/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'electron', message: 'Only src-main/app/ may import electron.' }] },
-      ],
-    },
-  },
+  // Import directions (docs/architecture.md, "Folders"): app -> api -> core -> db -> contract.
+  // Only src-main/app imports electron, so everything else runs and is tested under plain Node.
+  ...layerRules(),
   {
     // The renderer reaches main through the typed client only: types, never code.
     files: ['src-renderer/**/*.{ts,tsx}'],
