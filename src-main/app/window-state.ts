@@ -1,6 +1,6 @@
 import type { BrowserWindow } from 'electron'
-import { sql } from 'drizzle-orm'
 import type { DbHandle } from '../db/connection'
+import { readAppSetting, writeAppSettings } from '../db/queries/app-settings'
 
 interface WindowState {
   bounds: { width: number; height: number; x?: number; y?: number }
@@ -17,11 +17,10 @@ export function readWindowState(
     bounds: { width: Math.min(1280, area.width), height: Math.min(820, area.height) },
     maximized: false,
   }
-  const row = dbh.sqlite.prepare('SELECT value FROM app_settings WHERE key = ?').get(KEY) as
-    { value: string } | undefined
-  if (!row) return fallback
+  const value = readAppSetting(dbh, KEY)
+  if (value === undefined) return fallback
   try {
-    return JSON.parse(row.value) as WindowState
+    return JSON.parse(value) as WindowState
   } catch {
     return fallback
   }
@@ -35,10 +34,6 @@ export function saveWindowState(dbh: DbHandle, win: BrowserWindow): void {
   timer = setTimeout(() => {
     if (win.isDestroyed()) return
     const value = JSON.stringify({ bounds: win.getNormalBounds(), maximized: win.isMaximized() })
-    dbh.write(() =>
-      dbh.db.run(
-        sql`INSERT INTO app_settings (key, value) VALUES (${KEY}, ${value}) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
-      ),
-    )
+    writeAppSettings(dbh, [[KEY, value]])
   }, 500)
 }

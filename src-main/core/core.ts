@@ -3,6 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { openDatabase } from '../db/open-database'
+import { onSlowQuery } from '../db/statement-cache'
 import type { DbHandle } from '../db/connection'
 import type { MigrationOutcome } from '../db/migrate'
 import { createEventBus, type EventBus } from './event-bus'
@@ -71,6 +72,9 @@ export function createCore(options: CoreOptions): Core {
   // Secrets given in the environment are scrubbed by value like those read from the keychain.
   registerSecret(env.REPLYBASE_GOOGLE_CLIENT_SECRET?.trim())
   initLogging(path.join(options.dataDir, 'logs'))
+  onSlowQuery((sql, ms) =>
+    log.info({ sql: sql.replace(/\s+/g, ' ').slice(0, 160), ms: Math.round(ms) }, 'slow query'),
+  )
   const opened = openDatabase(options.dataDir, migrationsFolder)
   if (opened.migration.applied.length > 0) {
     log.info(

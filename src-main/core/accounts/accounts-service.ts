@@ -20,7 +20,7 @@ import {
   patchAccountMeta,
   purgeAccount,
   setAccountStatus,
-} from './accounts-repo'
+} from '../../db/queries/accounts'
 
 const log = createLogger('accounts')
 

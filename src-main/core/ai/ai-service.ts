@@ -17,12 +17,8 @@ import { createLogger } from '../logging/logger'
 import type { SecretStore } from '../secrets/secret-store'
 import { buildDraftMessages, cleanDraft } from './draft-prompt'
 import { classifyOpenAIError, createOpenAIClient, openAIAppError } from './openai-client'
-import {
-  envBaseUrl,
-  normalizeBaseUrl,
-  readProviderSettings,
-  writeProviderSettings,
-} from './provider-settings'
+import { envBaseUrl, normalizeBaseUrl } from './provider-settings'
+import { readProviderSettings, writeProviderSettings } from '../../db/queries/ai-providers'
 import { findSimilarApproved } from './similar-pairs'
 import { providerOrigin, readBoundKey, writeBoundKey } from './openai-key'
 import { providerUrlProblem } from '../security/provider-url'

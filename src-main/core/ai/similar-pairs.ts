@@ -1,9 +1,9 @@
 // Approved pairs whose client text resembles a new message, ranked by FTS5's bm25 over the
 // stemmed index (https://sqlite.org/fts5.html#the_bm25_function). Local: works offline.
 import type { SimilarPair } from '@contract/ai'
-import type { PairLanguage } from '@contract/pairs'
 import type { DbHandle } from '../../db/connection'
 import { stemText } from '../../db/stem'
+import { searchApprovedByClientText } from '../../db/queries/pairs-similar'
 
 /** A long message would make a huge OR query; this many distinct terms rank well enough. */
 const MAX_TERMS = 48
@@ -34,41 +34,16 @@ export function similarityQuery(text: string): string | null {
   return terms.length ? `client : (${terms.join(' OR ')})` : null
 }
 
-interface Row {
-  id: number
-  score: number
-  clientText: string
-  replyText: string
-  language: PairLanguage
-  subject: string | null
-  sentAt: string
-}
-
 export function findSimilarApproved(dbh: DbHandle, text: string, limit: number): SimilarPair[] {
   const match = similarityQuery(text)
   if (!match) return []
-  // The client column weighs most; the reply column is not searched (see similarityQuery).
-  const rows = dbh.sqlite
-    .prepare(
-      `SELECT p.id AS id, -bm25(pairs_fts, 1.0, 0.3) AS score,
-         coalesce(p.client_text_edited, p.client_text) AS clientText,
-         coalesce(p.reply_text_edited, p.reply_text) AS replyText,
-         p.language AS language, m.subject AS subject,
-         coalesce(p.sent_at, p.created_at) AS sentAt
-       FROM pairs_fts
-       JOIN training_pairs p ON p.id = pairs_fts.rowid
-       LEFT JOIN messages m ON m.id = p.client_message_id
-       WHERE pairs_fts MATCH ? AND p.status = 'approved'
-       ORDER BY bm25(pairs_fts, 1.0, 0.3)
-       LIMIT ?`,
-    )
-    .all(match, limit) as Row[]
+  const rows = searchApprovedByClientText(dbh, match, limit)
   return rows.map((r) => ({
     id: r.id,
     score: Number(r.score.toPrecision(4)),
     clientText: r.clientText,
     replyText: r.replyText,
-    language: r.language,
+    language: r.language as SimilarPair['language'],
     subject: r.subject ?? '',
     sentAt: r.sentAt,
   }))

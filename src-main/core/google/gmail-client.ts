@@ -4,7 +4,7 @@
 import { gmail, type gmail_v1 } from '@googleapis/gmail'
 import type { OAuth2Client } from 'google-auth-library'
 import type { DbHandle } from '../../db/connection'
-import { getAccountRow } from '../accounts/accounts-repo'
+import { getAccountRow } from '../../db/queries/accounts'
 import { AppError } from '@contract/errors'
 import type { SecretStore } from '../secrets/secret-store'
 import { resolveGoogleConfig, type GoogleConfig } from './google-config'

@@ -33,12 +33,7 @@ import {
 } from '../../db/queries/pairs-review'
 import { AppError } from '@contract/errors'
 import type { EventBus } from '../event-bus'
-import { createLogger } from '../logging/logger'
 import { toFtsQuery } from '../../db/stem'
-
-const log = createLogger('review')
-/** STYLE.md §4: queries slower than this are logged. */
-const SLOW_MS = 40
 
 export interface PairEditInput {
   id: number
@@ -173,14 +168,6 @@ export function createReviewService(deps: {
   const { dbh, events } = deps
   const nowIso = (): string => (deps.now ? deps.now() : new Date()).toISOString()
 
-  function timed<T>(what: string, fn: () => T): T {
-    const started = performance.now()
-    const out = fn()
-    const ms = performance.now() - started
-    if (ms > SLOW_MS) log.info({ query: what, ms: Math.round(ms) }, 'slow query')
-    return out
-  }
-
   function get(id: number): PairDetail {
     const p = getPairRow(dbh, id)
     if (!p) throw new AppError('not_found', `No pair with id ${id}.`)
@@ -229,11 +216,9 @@ export function createReviewService(deps: {
       const f = filterSql(q)
       const cursor = q.cursor ? decodeCursor(q.cursor) : null
       const statuses = q.status === 'all' ? PAIR_STATUSES : [q.status]
-      const rows = timed('pairs.list', () => {
-        // One index range per status; 'all' merges the three ordered pages.
-        const all = statuses.flatMap((s) => listPairsPage(dbh, s, f, cursor, q.limit + 1))
-        return statuses.length > 1 ? all.sort(newerFirst).slice(0, q.limit + 1) : all
-      })
+      // One index range per status; 'all' merges the three ordered pages.
+      const all = statuses.flatMap((s) => listPairsPage(dbh, s, f, cursor, q.limit + 1))
+      const rows = statuses.length > 1 ? all.sort(newerFirst).slice(0, q.limit + 1) : all
       const more = rows.length > q.limit
       const page = more ? rows.slice(0, q.limit) : rows
       const last = page.at(-1)
@@ -244,7 +229,7 @@ export function createReviewService(deps: {
     },
 
     counts(q) {
-      return timed('pairs.counts', () => countPairsByStatus(dbh, filterSql(q)))
+      return countPairsByStatus(dbh, filterSql(q))
     },
 
     get,

@@ -1,6 +1,5 @@
 // Non-secret app settings, one JSON value per key in app_settings.
-import { eq, sql } from 'drizzle-orm'
-import { appSettings } from '../../db/schema'
+import { readAppSetting, readAppSettingRows, writeAppSettings } from '../../db/queries/app-settings'
 import type { DbHandle } from '../../db/connection'
 import type { AppSettings } from '@contract'
 
@@ -19,9 +18,8 @@ export const DEFAULT_SETTINGS: StoredSettings = {
 }
 
 export function readSettings(dbh: DbHandle): StoredSettings {
-  const rows = dbh.db.select().from(appSettings).all()
   const out: Record<string, unknown> = { ...DEFAULT_SETTINGS }
-  for (const row of rows) {
+  for (const row of readAppSettingRows(dbh)) {
     if (row.key in DEFAULT_SETTINGS) {
       try {
         out[row.key] = JSON.parse(row.value)
@@ -34,32 +32,22 @@ export function readSettings(dbh: DbHandle): StoredSettings {
 }
 
 export function writeSettings(dbh: DbHandle, patch: Partial<StoredSettings>): void {
-  dbh.write(() => {
-    for (const [key, value] of Object.entries(patch)) {
-      if (!(key in DEFAULT_SETTINGS) || value === undefined) continue
-      dbh.db
-        .insert(appSettings)
-        .values({ key, value: JSON.stringify(value) })
-        .onConflictDoUpdate({
-          target: appSettings.key,
-          set: {
-            value: JSON.stringify(value),
-            updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`,
-          },
-        })
-        .run()
-    }
-  })
+  writeAppSettings(
+    dbh,
+    Object.entries(patch)
+      .filter(([key, value]) => key in DEFAULT_SETTINGS && value !== undefined)
+      .map(([key, value]) => [key, JSON.stringify(value)] as [string, string]),
+  )
 }
 
 export function readSetting<K extends keyof StoredSettings>(
   dbh: DbHandle,
   key: K,
 ): StoredSettings[K] {
-  const row = dbh.db.select().from(appSettings).where(eq(appSettings.key, key)).get()
-  if (!row) return DEFAULT_SETTINGS[key]
+  const value = readAppSetting(dbh, key)
+  if (value === undefined) return DEFAULT_SETTINGS[key]
   try {
-    return JSON.parse(row.value) as StoredSettings[K]
+    return JSON.parse(value) as StoredSettings[K]
   } catch {
     return DEFAULT_SETTINGS[key]
   }

@@ -4,7 +4,7 @@
 // starts and becomes the account's cursor in the same transaction as the last page, so changes
 // made during the listing are replayed by the next incremental sync
 // (https://developers.google.com/gmail/api/guides/sync#full_synchronization).
-import { parseMeta } from '../accounts/accounts-repo'
+import { patchAccountMeta } from '../../db/queries/accounts'
 import {
   GmailCallError,
   getProfile,
@@ -177,16 +177,7 @@ async function refreshSendAs(rc: RunContext): Promise<void> {
   const fresh = aliases.filter((a) => !rc.own.has(a.email))
   if (fresh.length === 0) return
   for (const a of fresh) rc.own.add(a.email)
-  rc.dbh.write(() => {
-    const row = rc.dbh.sqlite
-      .prepare('SELECT meta FROM accounts WHERE id = ?')
-      .get(rc.accountId) as { meta: string } | undefined
-    if (!row) return
-    const meta = parseMeta(row.meta)
-    rc.dbh.sqlite
-      .prepare('UPDATE accounts SET meta = ? WHERE id = ?')
-      .run(JSON.stringify({ ...meta, send_as: aliases }), rc.accountId)
-  })
+  patchAccountMeta(rc.dbh, rc.accountId, { send_as: aliases })
 }
 
 /** After a complete listing: stored messages of the window that Gmail no longer lists left it

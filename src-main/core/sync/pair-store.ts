@@ -16,7 +16,7 @@ import {
   type ThreadMessage,
 } from '../pairs/pair-builder'
 import { machineMailReason } from '../pairs/skip-rules'
-import { stmt } from './statement-cache'
+import { stmt } from '../../db/statement-cache'
 
 export interface RebuildContext {
   sqlite: Sqlite

@@ -3,9 +3,9 @@
 // run is refused while that process lives; a row left by a dead process (killed, crashed) is
 // marked failed and the new run takes over, continuing its full sync from the saved page.
 import type { DbHandle } from '../../db/connection'
-import { parseMeta } from '../accounts/accounts-repo'
+import { parseMeta } from '../../db/queries/accounts'
 import { AppError } from '@contract/errors'
-import { stmt } from './statement-cache'
+import { stmt } from '../../db/statement-cache'
 import type { ResumeState, SyncMode, SyncRunSummary } from './sync-types'
 
 /** A lock whose owner has not committed anything for this long is taken over. */

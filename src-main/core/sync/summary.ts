@@ -2,7 +2,7 @@
 // budget setting.
 import type { DbHandle } from '../../db/connection'
 import { addSkips, type SkipCounts } from '../pairs/pair-builder'
-import { stmt } from './statement-cache'
+import { stmt } from '../../db/statement-cache'
 import type { RunCounters, SyncMode, SyncRunSummary } from './sync-types'
 
 export function buildSummary(

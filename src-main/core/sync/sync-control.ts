@@ -8,7 +8,7 @@ import type { EventBus } from '../event-bus'
 import { readSettings, writeSettings } from '../settings/settings-store'
 import { isPidAlive, parseResume } from './run-store'
 import { pickDueAccounts, type SchedulableAccount, type SyncScheduler } from './scheduler'
-import { stmt } from './statement-cache'
+import { stmt } from '../../db/statement-cache'
 import type { SyncOptions, SyncService } from './sync-service'
 
 export interface SyncControl {

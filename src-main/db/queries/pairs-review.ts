@@ -4,8 +4,8 @@
 // Plans (EXPLAIN QUERY PLAN, checked in pairs-review.test.ts): a page is one range scan of
 // pairs_status_sent_idx / pairs_account_sent_idx / pairs_language_sent_idx in (sent_at, id)
 // order, stopping after `limit` rows.
-import type { Statement } from 'better-sqlite3'
-import type { DbHandle, Sqlite } from '../connection'
+import { stmt } from '../statement-cache'
+import type { DbHandle } from '../connection'
 import type { PairLanguage, PairStatus } from '@contract/pairs'
 
 export interface PairFilterSql {
@@ -74,22 +74,6 @@ export interface MessageRefRow {
 
 /** Characters of each text read for a preview; the service folds and cuts them further. */
 const HEAD_CHARS = 400
-
-const cache = new WeakMap<Sqlite, Map<string, Statement>>()
-
-function prepared(sqlite: Sqlite, text: string): Statement {
-  let map = cache.get(sqlite)
-  if (!map) {
-    map = new Map()
-    cache.set(sqlite, map)
-  }
-  let st = map.get(text)
-  if (!st) {
-    st = sqlite.prepare(text)
-    map.set(text, st)
-  }
-  return st
-}
 
 function whereOf(
   status: PairStatus | null,
@@ -167,7 +151,7 @@ export function listPairsPage(
   limit: number,
 ): PairListRow[] {
   const { sql, params } = listSql(status, f, cursor)
-  return prepared(dbh.sqlite, sql).all(...params, limit) as PairListRow[]
+  return stmt(dbh.sqlite, sql).all(...params, limit) as PairListRow[]
 }
 
 /** SQL of the count for one status (no full-text filter); exported for the query-plan test. */
@@ -196,7 +180,7 @@ export function countPairsByStatus(dbh: DbHandle, f: PairFilterSql): Record<Pair
   const out: Record<PairStatus, number> = { new: 0, approved: 0, rejected: 0 }
   if (f.fts) {
     const { sql, params } = searchCountSql(f)
-    const rows = prepared(dbh.sqlite, sql).all(...params) as Array<{
+    const rows = stmt(dbh.sqlite, sql).all(...params) as Array<{
       status: PairStatus
       n: number
     }>
@@ -205,7 +189,7 @@ export function countPairsByStatus(dbh: DbHandle, f: PairFilterSql): Record<Pair
   }
   for (const status of ['new', 'approved', 'rejected'] as const) {
     const { sql, params } = countSql(status, f)
-    out[status] = (prepared(dbh.sqlite, sql).get(...params) as { n: number }).n
+    out[status] = (stmt(dbh.sqlite, sql).get(...params) as { n: number }).n
   }
   return out
 }
@@ -220,7 +204,7 @@ const FULL_COLUMNS = `p.id AS id, p.account_id AS accountId, a.email AS accountE
   p.created_at AS createdAt, p.updated_at AS updatedAt, p.sent_at AS sentAt`
 
 export function getPairRow(dbh: DbHandle, id: number): PairRowFull | undefined {
-  return prepared(
+  return stmt(
     dbh.sqlite,
     `SELECT ${FULL_COLUMNS} FROM training_pairs p JOIN accounts a ON a.id = p.account_id WHERE p.id = ?`,
   ).get(id) as PairRowFull | undefined
@@ -228,7 +212,7 @@ export function getPairRow(dbh: DbHandle, id: number): PairRowFull | undefined {
 
 export function getMessageRefs(dbh: DbHandle, ids: number[]): MessageRefRow[] {
   if (ids.length === 0) return []
-  return prepared(
+  return stmt(
     dbh.sqlite,
     `SELECT id, external_id AS externalId, from_address AS fromAddress, from_name AS fromName,
        to_addresses AS toAddresses, subject, sent_at AS sentAt, deleted_at AS deletedAt
@@ -243,7 +227,7 @@ export interface ReviewState {
 }
 
 export function reviewStates(dbh: DbHandle, ids: number[]): ReviewState[] {
-  return prepared(
+  return stmt(
     dbh.sqlite,
     `SELECT id, status, reviewed_at AS reviewedAt FROM training_pairs
      WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
@@ -258,7 +242,7 @@ export function updateStatus(
   reviewedAt: string | null,
   now: string,
 ): number {
-  return prepared(
+  return stmt(
     dbh.sqlite,
     `UPDATE training_pairs SET status = ?, reviewed_at = ?, updated_at = ?
      WHERE id IN (SELECT value FROM json_each(?)) AND status <> ?`,
@@ -272,7 +256,7 @@ export function updateEdits(
   review: { status: PairStatus; reviewedAt: string | null },
   now: string,
 ): number {
-  return prepared(
+  return stmt(
     dbh.sqlite,
     `UPDATE training_pairs SET client_text_edited = ?, reply_text_edited = ?, status = ?,
        reviewed_at = ?, updated_at = ? WHERE id = ?`,
@@ -295,12 +279,12 @@ export function restoreSnapshot(
   if (s.clientTextEdited === undefined && s.replyTextEdited === undefined) {
     // Status only: naming no text column keeps the full-text trigger (UPDATE OF the texts)
     // from re-indexing the pair, which makes undoing a bulk action of 5,000 pairs cheap.
-    return prepared(
+    return stmt(
       dbh.sqlite,
       `UPDATE training_pairs SET status = ?, reviewed_at = ?, updated_at = ? WHERE id = ?`,
     ).run(s.status, s.reviewedAt, now, s.id).changes
   }
-  return prepared(
+  return stmt(
     dbh.sqlite,
     `UPDATE training_pairs SET status = ?, reviewed_at = ?,
        client_text_edited = CASE WHEN ? THEN ? ELSE client_text_edited END,
@@ -342,7 +326,7 @@ export function iterateExportRows(
   f: { status?: PairStatus; accountId?: number },
 ): IterableIterator<PairExportRow> {
   const { clause, params } = whereOf(f.status ?? null, { accountId: f.accountId }, null)
-  return prepared(
+  return stmt(
     dbh.sqlite,
     `SELECT p.id, p.account_id, p.thread_id, c.external_id AS client_external_id,
        r.external_id AS reply_external_id, p.client_text, p.reply_text,

@@ -2,8 +2,8 @@
 // write is one BEGIN IMMEDIATE transaction (DbHandle.write), so the app and the CLI may run
 // these at the same time.
 import { and, asc, eq, sql } from 'drizzle-orm'
-import type { DbHandle } from '../../db/connection'
-import { accounts, messages, syncRuns, trainingPairs, type AccountRow } from '../../db/schema'
+import type { DbHandle } from '../connection'
+import { accounts, messages, syncRuns, trainingPairs, type AccountRow } from '../schema'
 
 export type AccountStatus = AccountRow['status']
 export type AccountMeta = Record<string, unknown>
