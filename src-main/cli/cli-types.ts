@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { Core } from '../core/core'
+import type { MethodInput, MethodName, MethodOutput } from '@contract'
 import { rowId } from '@contract/define'
 
 export interface CliIo {
@@ -7,11 +8,18 @@ export interface CliIo {
   err(line: string): void
 }
 
+/** What a command works with: the API the app uses (same validation, errors and results),
+ * and the core for what only the command line does (resolving an address, streaming). */
+export interface CliContext {
+  core: Core
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>
+}
+
 export interface CliCommand {
   name: string
   usage: string
   summary: string
-  run(args: string[], core: Core, io: CliIo): Promise<number>
+  run(args: string[], cli: CliContext, io: CliIo): Promise<number>
 }
 
 export class CliUsageError extends Error {}

@@ -1,10 +1,11 @@
 // The headless ReplyBase: the same services, database and keychain as the app.
-// Each command is a thin wrapper over a core service.
+// Each command parses its arguments into API input and calls the app's dispatcher.
 import { createCore, type Core } from '../core/core'
 import { resolveDataDir } from '../core/paths'
 import { scrub } from '../core/logging/redact'
 import { isAppError } from '@contract/errors'
 import { commands } from './commands'
+import { createCliContext } from './cli-context'
 import { CliUsageError, type CliIo } from './cli-types'
 
 const USAGE = `Usage: replybase <command> [options]
@@ -32,7 +33,7 @@ export async function runCli(
   let core: Core | null = null
   try {
     core = createCore({ dataDir: resolveDataDir(env), env, transport: 'cli' })
-    return await command.run(rest, core, io)
+    return await command.run(rest, createCliContext(core), io)
   } catch (e) {
     if (e instanceof CliUsageError) {
       io.err(`${e.message}\nUsage: replybase ${command.usage}`)

@@ -24,7 +24,7 @@ export const accountsCommand: CliCommand = {
   name: 'accounts',
   usage: 'accounts [--json] | accounts enable|disable|resync <id|email>',
   summary: 'List accounts, enable or disable one, or request a full rescan',
-  async run(args, core, io) {
+  async run(args, { core, call }, io) {
     const parsed = parseCommandArgs({
       args,
       allowPositionals: true,
@@ -33,7 +33,7 @@ export const accountsCommand: CliCommand = {
     const json = Boolean(parsed.values.json)
     const [action, ref, ...extra] = parsed.positionals
     if (action === undefined) {
-      const list = core.accounts.list()
+      const list = await call('accounts.list', {})
       if (json) io.out(JSON.stringify(list, null, 2))
       else printList(list, io)
       return 0
@@ -45,8 +45,8 @@ export const accountsCommand: CliCommand = {
     const { id } = core.accounts.resolve(ref)
     const updated =
       action === 'resync'
-        ? core.accounts.requestResync(id)
-        : await core.accounts.setEnabled(id, action === 'enable')
+        ? await call('accounts.requestResync', { id })
+        : await call('accounts.setEnabled', { id, enabled: action === 'enable' })
     if (json) io.out(JSON.stringify(updated, null, 2))
     else io.out(describe(updated))
     return 0

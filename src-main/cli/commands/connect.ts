@@ -7,7 +7,7 @@ export const connectCommand: CliCommand = {
   name: 'connect',
   usage: 'connect gmail [--no-browser] [--timeout <s>]',
   summary: 'Connect a Gmail mailbox (prints the authorization URL, then the address)',
-  async run(args, core, io) {
+  async run(args, { core }, io) {
     const parsed = parseCommandArgs({
       args,
       allowPositionals: true,

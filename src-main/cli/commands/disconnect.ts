@@ -1,11 +1,10 @@
-import { disconnectAccount } from '../../core/accounts/disconnect-account'
 import { CliUsageError, type CliCommand, parseCommandArgs } from '../cli-types'
 
 export const disconnectCommand: CliCommand = {
   name: 'disconnect',
   usage: 'disconnect <id|email> [--purge] [--json]',
   summary: 'Revoke access and remove the stored authorization (--purge: delete its mail and pairs)',
-  async run(args, core, io) {
+  async run(args, { core, call }, io) {
     const parsed = parseCommandArgs({
       args,
       allowPositionals: true,
@@ -15,7 +14,7 @@ export const disconnectCommand: CliCommand = {
     if (!ref || extra.length > 0)
       throw new CliUsageError('disconnect takes one account id or address.')
     const { id } = core.accounts.resolve(ref)
-    const r = await disconnectAccount(core, id, Boolean(parsed.values.purge))
+    const r = await call('accounts.disconnect', { id, purge: Boolean(parsed.values.purge) })
     if (parsed.values.json) {
       io.out(JSON.stringify(r, null, 2))
       return 0

@@ -33,7 +33,7 @@ export const messagesCommand: CliCommand = {
   name: 'messages',
   usage: 'messages list [--account <id|email>] [--thread <id>] [--limit <n>] [--json]',
   summary: 'List stored messages in sent order',
-  async run(args, core, io) {
+  async run(args, { core }, io) {
     const parsed = parseCommandArgs({
       args,
       allowPositionals: true,

@@ -138,6 +138,11 @@ describe('cli pairs', () => {
     const hugeAccount = await runCli(['accounts', 'enable', '12345678901234567'], env)
     expect(hugeAccount.code).toBe(1)
     expect(hugeAccount.stderr).toMatch(/bad_request: 12345678901234567 is not a valid account id/)
+    // The API's own checks and words: more ids than one call takes is the dispatcher's refusal.
+    const tooMany = Array.from({ length: 5001 }, (_, i) => String(i + 1))
+    const bulk = await runCli(['pairs', 'approve', ...tooMany], env)
+    expect(bulk.code).toBe(1)
+    expect(bulk.stderr).toMatch(/^error: bad_request: Invalid input for pairs\.setStatus: ids:/m)
     for (const args of [
       ['pairs'],
       ['pairs', 'list', '--status', 'done'],

@@ -65,7 +65,7 @@ export const pairsCommand: CliCommand = {
   usage:
     'pairs list [--status new|approved|rejected] [--account <id|email>] [--json] | pairs approve|reject|reset <id>...',
   summary: 'List training pairs, or approve, reject or reset (to new) pairs by id',
-  async run(args, core, io) {
+  async run(args, { core, call }, io) {
     const parsed = parseCommandArgs({
       args,
       allowPositionals: true,
@@ -99,7 +99,7 @@ export const pairsCommand: CliCommand = {
     }
     if (rest.length === 0) throw new CliUsageError(`pairs ${action} takes one or more pair ids.`)
     const ids = rest.map((x) => parseRowId(x, 'pair'))
-    const result = core.review.setStatus(ids, target)
+    const result = await call('pairs.setStatus', { ids, status: target })
     const found = new Set(result.previous.map((p) => p.id))
     const missing = ids.filter((id) => !found.has(id))
     if (json) {

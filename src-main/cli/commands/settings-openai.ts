@@ -26,7 +26,7 @@ export const settingsCommand: CliCommand = {
   usage:
     'settings openai [--model <m>] [--base-url <u>] [--api-key-stdin] [--remove-key] [--test] [--json]',
   summary: 'Show or change the OpenAI provider (the key is read from stdin, never from argv)',
-  async run(args, core, io) {
+  async run(args, { call }, io) {
     const parsed = parseCommandArgs({
       args,
       allowPositionals: true,
@@ -58,8 +58,8 @@ export const settingsCommand: CliCommand = {
       patch.apiKey = key
     }
     const changed = Object.keys(patch).length > 0
-    const settings = changed ? await core.ai.saveOpenAI(patch) : await core.ai.getOpenAI()
-    const test: OpenAITestResult | undefined = v.test ? await core.ai.testOpenAI() : undefined
+    const settings = changed ? await call('ai.saveOpenAI', patch) : await call('ai.getOpenAI', {})
+    const test: OpenAITestResult | undefined = v.test ? await call('ai.testOpenAI', {}) : undefined
     if (v.json) {
       io.out(JSON.stringify(test ? { settings, test } : { settings }, null, 2))
     } else {

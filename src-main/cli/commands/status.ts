@@ -1,22 +1,14 @@
-import { readStatus } from '../../core/status/status-service'
 import { parseCommandArgs, type CliCommand } from '../cli-types'
 
 export const statusCommand: CliCommand = {
   name: 'status',
   usage: 'status [--json]',
   summary: 'Data folder, database, schema version, row counts, keychain',
-  async run(args, core, io) {
+  async run(args, { call }, io) {
     const json = Boolean(
       parseCommandArgs({ args, options: { json: { type: 'boolean' } } }).values.json,
     )
-    const s = await readStatus({
-      dbh: core.dbh,
-      secrets: core.secrets,
-      dataDir: core.dataDir,
-      migrationsFolder: core.migrationsFolder,
-      version: core.version,
-      transport: 'cli',
-    })
+    const s = await call('app.status', {})
     if (json) {
       io.out(JSON.stringify(s, null, 2))
       return 0

@@ -75,7 +75,7 @@ export const syncCommand: CliCommand = {
   name: 'sync',
   usage: 'sync [--account <id|email>] [--full] [--since YYYY-MM-DD] [--json]',
   summary: 'Sync Gmail into the knowledge base (progress on stderr, summary on stdout)',
-  async run(args, core, io) {
+  async run(args, { core }, io) {
     const values = parseCommandArgs({
       args,
       options: {
