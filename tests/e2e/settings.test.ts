@@ -83,6 +83,11 @@ describe('Settings page', () => {
     await expect
       .poll(() => settings.model().locator('option').allTextContents())
       .toContain('o3-mini')
+    // Only chat models can write drafts: no image, speech, transcription or embedding models.
+    const offered = await settings.model().locator('option').allTextContents()
+    for (const other of ['dall-e-3', 'tts-1', 'whisper-1', 'text-embedding-3-small']) {
+      expect(offered).not.toContain(other)
+    }
     await settings.model().selectOption('o3-mini')
     await h.page.getByTestId('openai-save').click()
     await expect.poll(() => settings.message()).toContain('Settings saved.')
@@ -102,6 +107,12 @@ describe('Settings page', () => {
     await expect.poll(() => settings.message()).toContain('The key was removed from the keychain.')
     await expect.poll(() => settings.keyState()).toBe('No key is stored.')
     expect((await getOpenAI()).hasKey).toBe(false)
+  })
+
+  it('words long sync intervals in hours and days', async () => {
+    const labels = await h.page.getByTestId('sync-interval').locator('option').allTextContents()
+    expect(labels).toEqual(expect.arrayContaining(['30 minutes', '1 hour', '12 hours', '1 day']))
+    expect(labels.join(' ')).not.toMatch(/720|1440/)
   })
 
   it('keeps the sync and app settings, and the Google secret write-only', async () => {
@@ -150,6 +161,13 @@ describe('Settings page', () => {
       .poll(() => settings.message())
       .toContain('Настройки сохранены. Новый ключ будет использоваться для AI-запросов.')
     await h.screenshot('settings-ru')
+    const labels = await h.page.getByTestId('sync-interval').locator('option').allTextContents()
+    expect(labels).toEqual(expect.arrayContaining(['30 минут', '1 час', '12 часов', '1 день']))
+    // The Google client fields speak Russian too.
+    const google = (await h.page.getByTestId('sync-settings').innerText()).replace(/\([^)]*\)/g, '')
+    expect(google).not.toMatch(/Client ID|Client secret|\bsecret\b/)
+    expect(google).toContain('Секрет клиента')
+    expect(google).toContain('Удалить секрет')
     await settings.removeKey()
     await expect.poll(() => settings.keyState()).toBe('Ключ не сохранён.')
     await settings.language().selectOption('en')

@@ -219,7 +219,8 @@ export function createAiService(deps: {
       const c = await client()
       if (!c) throw noKey()
       try {
-        return sortModels(await fetchModelIds(c.api))
+        // Drafts need a chat model: image, audio, embedding and moderation models are not offered.
+        return sortModels(await fetchModelIds(c.api)).filter(isChatModel)
       } catch (e) {
         throw openAIAppError(classifyOpenAIError(e, c.custom), e)
       }

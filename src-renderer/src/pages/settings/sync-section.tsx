@@ -40,7 +40,7 @@ export function SyncSection({ settings }: { settings: AppSettings }) {
         >
           {intervals.map((m) => (
             <option key={m} value={m}>
-              {t('settings.sync.minutes', { count: m })}
+              {intervalLabel(t, m)}
             </option>
           ))}
         </select>
@@ -223,4 +223,15 @@ function GoogleClient({
       </div>
     </form>
   )
+}
+
+/** Whole days and hours read as such ("12 hours", "1 day"), not as a count of minutes. */
+function intervalLabel(
+  t: (key: string, opts: { count: number }) => string,
+  minutes: number,
+): string {
+  if (minutes >= 1440 && minutes % 1440 === 0)
+    return t('settings.sync.days', { count: minutes / 1440 })
+  if (minutes >= 60 && minutes % 60 === 0) return t('settings.sync.hours', { count: minutes / 60 })
+  return t('settings.sync.minutes', { count: minutes })
 }
