@@ -119,6 +119,23 @@ describe('Review page', () => {
     await expect.poll(() => h.page.getByTestId('original-dialog').count()).toBe(0)
   })
 
+  it('takes the shortcuts by physical key in a Russian layout, and lists them all in the help', async () => {
+    await review.focusList()
+    const id = (await review.activeId())!
+    // The A key types "ф" in a Russian layout; it still approves, and Ctrl+Я (Z) undoes.
+    await review.pressInLayout('ф', 'KeyA')
+    await expect.poll(async () => (await pair(id)).status).toBe('approved')
+    await review.pressInLayout('я', 'KeyZ', { ctrl: true })
+    await expect.poll(async () => (await pair(id)).status).toBe('new')
+    await review.press('?')
+    const help = h.page.getByTestId('shortcuts-dialog')
+    await expect.poll(() => help.textContent()).toContain('First / last pair')
+    const text = (await help.textContent()) ?? ''
+    for (const key of ['Home', 'End', 'Ctrl+Enter', 'Ctrl+Z']) expect(text).toContain(key)
+    await h.screenshot('review-shortcuts-en')
+    await review.press('Escape')
+  })
+
   it('loads more pages as the list scrolls', async () => {
     await review.list().evaluate((el) => (el.scrollTop = el.scrollHeight))
     await expect
@@ -180,8 +197,26 @@ describe('Review page', () => {
     await expect
       .poll(() => h.page.getByTestId('shortcuts-dialog').textContent())
       .toContain('Горячие клавиши')
+    const help = (await h.page.getByTestId('shortcuts-dialog').textContent()) ?? ''
+    for (const part of [
+      'Первая / последняя пара',
+      'Home',
+      'End',
+      'Ctrl+Enter',
+      'в любой раскладке',
+    ]) {
+      expect(help).toContain(part)
+    }
     await h.screenshot('review-shortcuts-ru')
     await review.press('Escape')
+    // In a Russian layout the R key types "к" and still rejects.
+    await review.focusList()
+    const id = (await review.activeId())!
+    const before = (await pair(id)).status
+    await review.pressInLayout('к', 'KeyR')
+    await expect.poll(async () => (await pair(id)).status).toBe('rejected')
+    await review.pressInLayout('я', 'KeyZ', { ctrl: true })
+    await expect.poll(async () => (await pair(id)).status).toBe(before)
     await h.server.dispatch('settings.update', { language: 'en', theme: 'dark' })
     await expect
       .poll(() => h.page.evaluate(() => document.documentElement.dataset.theme))

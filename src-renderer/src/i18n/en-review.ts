@@ -101,15 +101,18 @@ export const enReview = {
   keys: {
     title: 'Keyboard shortcuts',
     move: 'Next / previous pair',
+    ends: 'First / last pair',
     approve: 'Approve (and go to the next)',
     reject: 'Reject (and go to the next)',
     reset: 'Reset to new',
     edit: 'Edit the texts',
     select: 'Select or unselect the pair',
     search: 'Search',
+    save: 'Save the edit and approve (in the editor)',
     undo: 'Undo the last action',
     help: 'Show this list',
     close: 'Close a dialog, cancel an edit, clear the selection',
+    layout: 'Letter keys work by their place on the keyboard, in any layout.',
     click: 'Shift+click selects a range, Ctrl+click adds a pair',
   },
 }

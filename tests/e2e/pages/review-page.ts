@@ -53,6 +53,19 @@ export class ReviewPage {
     for (const key of keys) await this.page.keyboard.press(key)
   }
 
+  /** A key press as a non-Latin layout sends it: `key` is what it types, `code` where it sits. */
+  async pressInLayout(key: string, code: string, mods: { ctrl?: boolean } = {}): Promise<void> {
+    await this.page.evaluate(
+      ([key, code, ctrl]) => {
+        const target = document.activeElement ?? document.body
+        const init = { key, code, ctrlKey: ctrl, bubbles: true, cancelable: true }
+        target.dispatchEvent(new KeyboardEvent('keydown', init))
+        target.dispatchEvent(new KeyboardEvent('keyup', init))
+      },
+      [key, code, mods.ctrl === true] as const,
+    )
+  }
+
   async focusList(): Promise<void> {
     await this.list().focus()
   }

@@ -45,3 +45,25 @@ describe('review keyboard', () => {
     expect(commandFor(press('Escape'), { inField: false, inDialog: true })).toBeNull()
   })
 })
+
+describe('keyboard layouts', () => {
+  const press = (key: string, code: string, ctrlKey = false) => ({
+    key,
+    code,
+    ctrlKey,
+    metaKey: false,
+    altKey: false,
+    shiftKey: false,
+  })
+  const where = { inField: false, inDialog: false }
+  it('takes letters by physical key when the layout types another alphabet', () => {
+    expect(commandFor(press('ф', 'KeyA'), where)).toBe('approve')
+    expect(commandFor(press('к', 'KeyR'), where)).toBe('reject')
+    expect(commandFor(press('о', 'KeyJ'), where)).toBe('next')
+    expect(commandFor(press('я', 'KeyZ', true), where)).toBe('undo')
+    expect(commandFor(press('.', 'Slash'), where)).toBe('search')
+  })
+  it('still types in fields in any layout', () => {
+    expect(commandFor(press('ф', 'KeyA'), { inField: true, inDialog: false })).toBeNull()
+  })
+})

@@ -17,6 +17,8 @@ export type ReviewCommand =
 
 export interface KeyPress {
   key: string
+  /** The physical key (KeyboardEvent.code), the same in every keyboard layout. */
+  code?: string
   ctrlKey: boolean
   metaKey: boolean
   altKey: boolean
@@ -51,12 +53,24 @@ export function commandFor(
   if (where.inDialog) return null
   if (where.inField) return e.key === 'Escape' ? 'escape' : null
   if (e.ctrlKey || e.metaKey) {
-    return e.key.toLowerCase() === 'z' && !e.shiftKey && !e.altKey ? 'undo' : null
+    const z = e.key.toLowerCase() === 'z' || (!/^[a-z]$/i.test(e.key) && e.code === 'KeyZ')
+    return z && !e.shiftKey && !e.altKey ? 'undo' : null
   }
   if (e.altKey) return null
   // Letters work with Caps Lock on; '?' needs Shift on most layouts, so Shift is allowed.
   const key = e.key.length === 1 && /[A-Z]/.test(e.key) && !e.shiftKey ? e.key.toLowerCase() : e.key
-  return PLAIN[key] ?? null
+  return PLAIN[key] ?? PLAIN[physicalKey(e)] ?? null
+}
+
+/**
+ * What the key would type in a US layout, from its physical position: in a Russian layout the A
+ * key types "ф" but still approves. Latin layouts keep matching by the typed letter above.
+ */
+function physicalKey(e: KeyPress): string {
+  const letter = /^Key([A-Z])$/.exec(e.code ?? '')
+  if (letter?.[1] && !e.shiftKey) return letter[1].toLowerCase()
+  if (e.code === 'Slash') return e.shiftKey ? '?' : '/'
+  return ''
 }
 
 /** Whether an element takes typed text (keys there are not shortcuts). */

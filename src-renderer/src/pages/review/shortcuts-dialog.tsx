@@ -3,12 +3,14 @@ import { Dialog } from '../../components/dialog'
 
 const KEYS: Array<[string[], string]> = [
   [['↓', 'j', '↑', 'k'], 'move'],
+  [['Home', 'End'], 'ends'],
   [['a'], 'approve'],
   [['r'], 'reject'],
   [['u'], 'reset'],
   [['e'], 'edit'],
   [['x'], 'select'],
   [['/'], 'search'],
+  [['Ctrl+Enter'], 'save'],
   [['Ctrl+Z'], 'undo'],
   [['?'], 'help'],
   [['Esc'], 'close'],
@@ -31,6 +33,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
         ))}
       </dl>
       <p className="muted small">{t('review.keys.click')}</p>
+      <p className="muted small">{t('review.keys.layout')}</p>
     </Dialog>
   )
 }
