@@ -1,6 +1,6 @@
 // npm run bench:sync: the sync engine against the fake Gmail server, run in a child process so
 // its CPU is not ours, with generated mailboxes (English and Russian, every charset, some
-// attachments). Prints four figures beside their targets (issue 4, "Benchmark"); the results
+// attachments). Prints four figures beside their targets; the results
 // and how to read them are in docs/performance.md.
 //   tsx scripts/bench-sync.ts [--messages 20000] [--quota-messages 2000] [--seed 1] [--skip-quota]
 // Set BENCH_CPU_PROFILE=<dir> to write a V8 CPU profile of the unlimited run there.

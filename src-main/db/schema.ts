@@ -178,5 +178,3 @@ export const appSettings = sqliteTable('app_settings', {
 export type AccountRow = typeof accounts.$inferSelect
 export type MessageRow = typeof messages.$inferSelect
 export type PairRow = typeof trainingPairs.$inferSelect
-export type SyncRunRow = typeof syncRuns.$inferSelect
-export type AiProviderRow = typeof aiProviders.$inferSelect

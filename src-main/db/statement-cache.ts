@@ -4,7 +4,7 @@
 import type { Statement } from 'better-sqlite3'
 import type { Sqlite } from './connection'
 
-/** STYLE.md §4: queries slower than this are logged. */
+/** Queries slower than this are logged (docs/architecture.md, "Design rules"). */
 export const SLOW_QUERY_MS = 40
 
 type SlowQueryListener = (sql: string, ms: number) => void

@@ -4,7 +4,7 @@ import { CliUsageError, type CliCommand, parseCommandArgs } from '../cli-types'
 
 const PREVIEW_CHARS = 160
 
-/** The fields `messages list --json` prints (issue 4, section 10), snake_case like the table. */
+/** The fields `messages list --json` prints (README), snake_case like the table. */
 function toJson(m: MessageDto): Record<string, unknown> {
   return {
     external_id: m.externalId,

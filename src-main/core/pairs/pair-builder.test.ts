@@ -1,4 +1,4 @@
-// Each pairing rule of issue 4, section 6, on hand-built threads.
+// Each pairing rule (pair-builder.ts) on hand-built threads.
 import { describe, expect, it } from 'vitest'
 import { detectLanguage } from '../cleaning/detect-language'
 import { buildThreadPairs, type ThreadMessage } from './pair-builder'

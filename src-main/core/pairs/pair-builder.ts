@@ -1,7 +1,7 @@
 // Turns one thread into (client turn -> our reply) training pair candidates. Pure: the caller
 // loads the thread's messages with their cleaned texts; nothing here touches the database.
 //
-// The rules (issue 4, section 6), in sent order:
+// The rules, in sent order:
 // - a client turn is one or more consecutive incoming messages not yet answered;
 // - the first outgoing message after a client turn is its reply: one pair per (turn, reply);
 // - the pair's client message is the latest message of the turn and its client text joins the

@@ -14,14 +14,6 @@ import type { Direction } from './direction'
 export type MachineReason = 'auto_reply' | 'bulk' | 'mailer_daemon'
 export type SkipReason = MachineReason | 'parse_failed' | 'empty_text'
 
-export const SKIP_REASONS: readonly SkipReason[] = [
-  'auto_reply',
-  'bulk',
-  'mailer_daemon',
-  'parse_failed',
-  'empty_text',
-]
-
 const DAEMON_LOCAL = /^(mailer-daemon|mail-daemon|postmaster|mailerdaemon)$/i
 
 function localPart(address: string | null | undefined): string {

@@ -1,8 +1,8 @@
-// The run summary (issue 4, section 8) from a run's counters, and the optional stored quota
+// The run summary from a run's counters, and the optional stored quota
 // budget setting.
 import type { DbHandle } from '../../db/connection'
 import { addSkips, type SkipCounts } from '../pairs/pair-builder'
-import { stmt } from '../../db/statement-cache'
+import { readAppSetting } from '../../db/queries/app-settings'
 import type { RunCounters, SyncMode, SyncRunSummary } from './sync-types'
 
 export function buildSummary(
@@ -47,13 +47,10 @@ export function buildSummary(
  * stored; REPLYBASE_GMAIL_UNITS_PER_SECOND wins over it.
  */
 export function readStoredUnitsPerSecond(dbh: DbHandle): number | null {
-  const row = stmt<[string], { value: string }>(
-    dbh.sqlite,
-    'SELECT value FROM app_settings WHERE key = ?',
-  ).get('gmailUnitsPerSecond')
-  if (!row) return null
+  const value = readAppSetting(dbh, 'gmailUnitsPerSecond')
+  if (value === undefined) return null
   try {
-    const n: unknown = JSON.parse(row.value)
+    const n: unknown = JSON.parse(value)
     return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : null
   } catch {
     return null

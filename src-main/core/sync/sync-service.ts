@@ -6,7 +6,7 @@ import { setMaxListeners } from 'node:events'
 import type { SyncRunResult } from '@contract/sync'
 import type { DbHandle } from '../../db/connection'
 import type { AccountsService } from '../accounts/accounts-service'
-import { AppError, isAppError, toAppError } from '@contract/errors'
+import { AppError, toAppError } from '@contract/errors'
 import type { EventBus } from '../event-bus'
 import type { GmailClientFactory } from '../google/gmail-client'
 import { createLogger } from '../logging/logger'
@@ -262,8 +262,4 @@ export function createSyncService(deps: SyncDeps): SyncService {
       await pool.close()
     },
   }
-}
-
-export function isSyncInProgress(e: unknown): boolean {
-  return isAppError(e) && e.code === 'sync_in_progress'
 }

@@ -303,7 +303,7 @@ export function restoreSnapshot(
   ).changes
 }
 
-/** Rows of `pairs list` in the CLI (issue 4 §10 field names), oldest first. */
+/** Rows of `pairs list` in the CLI (the README names the fields), oldest first. */
 export interface PairExportRow {
   id: number
   account_id: number
