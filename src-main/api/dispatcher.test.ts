@@ -132,5 +132,9 @@ describe('dispatcher', () => {
     const r = await dispatch('messages.get', { id })
     expect(r).toMatchObject({ ok: true, value: { bodyText: 'Hello', hasHtml: true } })
     expect(JSON.stringify(r)).not.toMatch(/onclick|tracker|<p/)
+    expect(await dispatch('messages.get', { id: 987_654 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    })
   })
 })

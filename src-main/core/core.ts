@@ -23,6 +23,7 @@ import { createGmailConnectService, type GmailConnectService } from './google/co
 import { sourceMigrationsFolder } from './paths'
 import { createSyncParts, type SyncControl, type SyncScheduler } from './sync'
 import { createReviewService, type ReviewService } from './review/review-service'
+import { createMessagesService, type MessagesService } from './messages/messages-service'
 import { createAiService, type AiService } from './ai/ai-service'
 import type { AppStatus } from '@contract'
 
@@ -52,6 +53,8 @@ export interface Core {
   gmailConnect: GmailConnectService
   /** Pair review: lists, counts, status, edits, undo. */
   review: ReviewService
+  /** Stored mail: one message, or a filtered list. */
+  messages: MessagesService
   /** The OpenAI provider: settings, connection test, models, similar pairs, drafts. */
   ai: AiService
   /** Mail sync: run now, status, pause, cancel; `sync.service` runs one account. */
@@ -110,6 +113,7 @@ export function createCore(options: CoreOptions): Core {
     }),
     gmailConnect,
     review: createReviewService({ dbh: opened, events }),
+    messages: createMessagesService({ dbh: opened }),
     ai: createAiService({ dbh: opened, secrets, env }),
     sync: syncParts.sync,
     scheduler: syncParts.scheduler,

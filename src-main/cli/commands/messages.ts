@@ -1,5 +1,4 @@
 import type { MessageDto } from '@contract/messages'
-import { listMessages } from '../../db/queries/messages'
 import { CliUsageError, type CliCommand, parseCommandArgs } from '../cli-types'
 
 const PREVIEW_CHARS = 160
@@ -54,7 +53,7 @@ export const messagesCommand: CliCommand = {
     }
     const accountId =
       values.account === undefined ? undefined : core.accounts.resolve(values.account).id
-    const list = listMessages(core.dbh.sqlite, { accountId, threadId: values.thread, limit })
+    const list = core.messages.list({ accountId, threadId: values.thread, limit })
     if (values.json) {
       io.out(JSON.stringify(list.map(toJson), null, 2))
       return 0
