@@ -19,8 +19,8 @@ import {
   type HttpAnswer,
   type Kit,
 } from '../../../tests/helpers/connect-test-kit'
-import { GMAIL_READONLY_SCOPE } from './google-config'
-import { parseTokens } from './token-store'
+import { GMAIL_READONLY_SCOPE } from '../google/google-config'
+import { parseTokens } from '../google/token-store'
 import type { Core } from '../core'
 
 let kit: Kit

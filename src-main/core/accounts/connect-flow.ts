@@ -10,20 +10,24 @@ import type { Credentials } from 'google-auth-library'
 import { CodeChallengeMethod } from 'google-auth-library'
 import type { ConnectFailureReason, GmailConnectResult } from '@contract/accounts'
 import type { DbHandle } from '../../db/connection'
-import { toAccountDto, type AccountsService } from '../accounts/accounts-service'
+import { toAccountDto, type AccountsService } from './accounts-service'
 import { upsertConnectedAccount, type ConnectedAccount } from '../../db/queries/accounts'
 import { isAppError, toAppError } from '@contract/errors'
 import type { EventBus } from '../event-bus'
 import { createLogger, describeHttpError } from '../logging/logger'
 import { scrub } from '../logging/redact'
-import { sendAsAliases } from './send-as'
+import { sendAsAliases } from '../google/send-as'
 import { KEYCHAIN_HINT, type SecretStore } from '../secrets/secret-store'
-import { GMAIL_READONLY_SCOPE, resolveGoogleConfig, type GoogleConfig } from './google-config'
-import { gmailWithAccessToken } from './gmail-client'
-import { createOAuthClient, oauthErrorOf, scopesOf, tokenSetFrom } from './oauth-client'
-import { startLoopbackListener, type LoopbackListener } from './oauth-loopback'
-import { createPkce, createState } from './pkce'
-import type { TokenSet } from './token-store'
+import {
+  GMAIL_READONLY_SCOPE,
+  resolveGoogleConfig,
+  type GoogleConfig,
+} from '../google/google-config'
+import { gmailWithAccessToken } from '../google/gmail-client'
+import { createOAuthClient, oauthErrorOf, scopesOf, tokenSetFrom } from '../google/oauth-client'
+import { startLoopbackListener, type LoopbackListener } from '../google/oauth-loopback'
+import { createPkce, createState } from '../google/pkce'
+import type { TokenSet } from '../google/token-store'
 
 const log = createLogger('gmail-connect')
 
