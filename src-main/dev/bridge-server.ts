@@ -8,11 +8,11 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
-import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { Dispatch } from '../api/dispatcher'
 import { MAX_INPUT_BYTES } from '../api/dispatcher'
 import type { EventBus } from '../core/event-bus'
+import { APP_ORIGIN, resolveAppRequest } from '../core/security/app-scheme'
 
 export interface BridgeOptions {
   dispatch: Dispatch
@@ -29,16 +29,6 @@ export interface Bridge {
   /** The address to open: the app with its token. */
   url: string
   close(): Promise<void>
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
 }
 
 function tokensMatch(given: string | null, expected: string): boolean {
@@ -184,20 +174,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   function serveStatic(pathname: string, res: http.ServerResponse): void {
     const root = options.staticDir
     if (!root) return deny(res, 404, 'Not found')
-    let rel: string
-    try {
-      rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '')
-    } catch {
-      return deny(res, 404, 'Not found')
-    }
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\\]/.test(rel)) return deny(res, 404, 'Not found')
-    const file = path.resolve(root, rel)
-    if (!file.startsWith(path.resolve(root) + path.sep)) return deny(res, 404, 'Not found')
-    fs.readFile(file, (err, data) => {
+    // The same mapper as the app's app:// scheme: one place decides what may be served.
+    const answer = resolveAppRequest(root, `${APP_ORIGIN}${pathname}`)
+    if (answer.status !== 200) return deny(res, 404, 'Not found')
+    fs.readFile(answer.file, (err, data) => {
       if (err) return deny(res, 404, 'Not found')
       res.writeHead(200, {
-        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'content-type': answer.mime,
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',
       })
