@@ -6,6 +6,19 @@ import globals from 'globals'
 const NO_ELECTRON = { name: 'electron', message: 'Only src-main/app/ may import electron.' }
 const folders = (names, message) => ({ regex: `(^|/)(${names.join('|')})/`, message })
 
+const SQL_HOME = 'SQL lives in src-main/db/queries (docs/architecture.md, "Where a change goes").'
+/** Database drivers and the statement cache: only src-main/db may reach them. */
+const NO_SQL = {
+  group: ['**/db/statement-cache', 'drizzle-orm', 'drizzle-orm/*', 'better-sqlite3'],
+  message: SQL_HOME,
+}
+/** Statements prepared or pragmas run on a raw connection outside src-main/db. */
+const NO_RAW_SQL = {
+  selector:
+    "CallExpression[callee.property.name=/^(prepare|pragma|exec)$/][callee.object.property.name='sqlite']",
+  message: SQL_HOME,
+}
+
 /** What each layer of src-main may not import; tests may reach test helpers and the API. */
 function layerRules() {
   const layer = (files, patterns, ignores = []) => ({
@@ -13,6 +26,11 @@ function layerRules() {
     ignores: ['src-main/app/**', ...ignores],
     rules: { 'no-restricted-imports': ['error', { paths: [NO_ELECTRON], patterns }] },
   })
+  const outsideDb = {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/db/**', '**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', NO_RAW_SQL] },
+  }
   const upward = (names, who) =>
     folders(names, `${who} may not import ${names.join(', ')} (docs/architecture.md, "Folders").`)
   return [
@@ -28,11 +46,17 @@ function layerRules() {
     ),
     layer(
       ['src-main/core/**/*.ts'],
-      [upward(['api', 'app', 'cli', 'dev', 'tests'], 'core/')],
+      [upward(['api', 'app', 'cli', 'dev', 'tests'], 'core/'), NO_SQL],
       ['**/*.test.ts'],
     ),
-    layer(['src-main/api/**/*.ts'], [upward(['app', 'cli', 'dev'], 'api/')], ['**/*.test.ts']),
-    layer(['src-main/cli/**/*.ts'], [upward(['app', 'dev'], 'cli/')], ['**/*.test.ts']),
+    layer(
+      ['src-main/api/**/*.ts'],
+      [upward(['app', 'cli', 'dev'], 'api/'), NO_SQL],
+      ['**/*.test.ts'],
+    ),
+    layer(['src-main/cli/**/*.ts'], [upward(['app', 'dev'], 'cli/'), NO_SQL], ['**/*.test.ts']),
+    layer(['src-main/dev/**/*.ts'], [NO_SQL], ['**/*.test.ts']),
+    outsideDb,
   ]
 }
 

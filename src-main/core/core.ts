@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { openDatabase } from '../db/open-database'
-import { onSlowQuery } from '../db/statement-cache'
+import { onSlowQuery } from '../db/slow-query'
 import type { DbHandle } from '../db/connection'
 import type { MigrationOutcome } from '../db/migrate'
 import { createEventBus, type EventBus } from './event-bus'

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { onSlowQuery, SLOW_QUERY_MS, stmt } from './statement-cache'
+import { onSlowQuery, SLOW_QUERY_MS } from './slow-query'
+import { stmt } from './statement-cache'
 
 afterEach(() => onSlowQuery(() => undefined))
 

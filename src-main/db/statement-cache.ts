@@ -4,16 +4,7 @@
 import type { Statement } from 'better-sqlite3'
 import type { Sqlite } from './connection'
 
-/** Queries slower than this are logged (docs/architecture.md, "Design rules"). */
-export const SLOW_QUERY_MS = 40
-
-type SlowQueryListener = (sql: string, ms: number) => void
-let onSlow: SlowQueryListener = () => undefined
-
-/** The core registers where slow queries are reported; the database layer has no logger. */
-export function onSlowQuery(listener: SlowQueryListener): void {
-  onSlow = listener
-}
+import { reportSlowQuery, SLOW_QUERY_MS } from './slow-query'
 
 const caches = new WeakMap<Sqlite, Map<string, Statement>>()
 
@@ -30,7 +21,7 @@ function timed(sql: string, statement: Statement): Statement {
         return call(...args)
       } finally {
         const ms = performance.now() - started
-        if (ms > SLOW_QUERY_MS) onSlow(sql, ms)
+        if (ms > SLOW_QUERY_MS) reportSlowQuery(sql, ms)
       }
     }
   }

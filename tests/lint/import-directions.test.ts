@@ -10,7 +10,7 @@ const eslint = new ESLint({ cwd: ROOT })
 async function problems(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, file) })
   return (result?.messages ?? [])
-    .filter((m) => m.ruleId === 'no-restricted-imports')
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax')
     .map((m) => m.message)
 }
 
@@ -39,6 +39,21 @@ describe('import directions', () => {
     ],
     ['src-main/contract/x.ts', "import { AppError } from '../core/errors'\n", /leaf/],
     ['src-main/core/ai/x.ts', "import { shell } from 'electron'\n", /Only src-main\/app/],
+    [
+      'src-main/core/sync/x.ts',
+      "import { stmt } from '../../db/statement-cache'\n",
+      /SQL lives in src-main\/db/,
+    ],
+    [
+      'src-main/api/handlers/x.ts',
+      "import { eq } from 'drizzle-orm'\n",
+      /SQL lives in src-main\/db/,
+    ],
+    [
+      'src-main/core/sync/x.ts',
+      "declare const dbh: { sqlite: { prepare(s: string): void } }\ndbh.sqlite.prepare('DELETE FROM messages')\n",
+      /SQL lives in src-main\/db/,
+    ],
   ])('%s: %s is refused', async (file, code, message) => {
     const found = await problems(file, `${code}export {}\n`)
     expect(found.join('\n')).toMatch(message)
@@ -47,6 +62,8 @@ describe('import directions', () => {
   it.each([
     ['src-main/core/sync/x.ts', "import { openDatabase } from '../../db/open-database'\n"],
     ['src-main/core/sync/x.ts', "import { AppError } from '@contract/errors'\n"],
+    ['src-main/core/sync/x.ts', "import { upsertMessage } from '../../db/queries/messages-sync'\n"],
+    ['src-main/db/queries/x.ts', "import { stmt } from '../statement-cache'\n"],
     ['src-main/api/handlers/x.ts', "import type { Core } from '../../core/core'\n"],
     ['src-main/app/x.ts', "import { app } from 'electron'\n"],
     ['src-main/core/sync/x.test.ts', "import { kit } from '../../../tests/helpers/kit'\n"],

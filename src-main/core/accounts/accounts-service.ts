@@ -161,21 +161,9 @@ export function createAccountsService(deps: {
       await tokens.remove(current.email)
       let counts = { messages: 0, pairs: 0 }
       if (purge) {
-        // Deleted content stays readable in free pages unless overwritten
-        // (https://sqlite.org/pragma.html#pragma_secure_delete), and under WAL in the -wal
-        // file until a checkpoint (https://sqlite.org/pragma.html#pragma_wal_checkpoint).
-        const secureDelete = dbh.sqlite.pragma('secure_delete', { simple: true }) as number
-        dbh.sqlite.pragma('secure_delete = ON')
-        try {
-          counts = purgeAccount(dbh, id)
-        } finally {
-          dbh.sqlite.pragma(`secure_delete = ${secureDelete ? 'ON' : 'OFF'}`)
-        }
-        try {
-          dbh.sqlite.pragma('wal_checkpoint(TRUNCATE)')
-        } catch (e) {
-          log.info({ err: e }, 'checkpoint after purge deferred')
-        }
+        const purged = purgeAccount(dbh, id)
+        counts = { messages: purged.messages, pairs: purged.pairs }
+        if (!purged.checkpointed) log.info('checkpoint after purge deferred')
       } else {
         setAccountStatus(dbh, id, 'disabled', DISCONNECTED)
       }

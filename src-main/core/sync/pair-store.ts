@@ -7,16 +7,20 @@ import type { Sqlite } from '../../db/connection'
 import { htmlToTextNoQuotes } from '../mail/html-text'
 import { cleanReplyText } from '../cleaning/clean-text'
 import type { PairLanguage } from '../cleaning/detect-language'
-import type { Direction } from '../pairs/direction'
 import { TEXT_SOURCE_HEADER } from './message-row'
-import {
-  buildThreadPairs,
-  type PairCandidate,
-  type SkipCounts,
-  type ThreadMessage,
-} from '../pairs/pair-builder'
+import { buildThreadPairs, type SkipCounts, type ThreadMessage } from '../pairs/pair-builder'
 import { machineMailReason } from '../pairs/skip-rules'
-import { stmt } from '../../db/statement-cache'
+import {
+  clearPairOrphan,
+  deletePair,
+  insertPair,
+  messageBodies,
+  orphanPair,
+  refreshPair,
+  threadMessageRows,
+  threadPairRows,
+  type ThreadPairRow as PairRow,
+} from '../../db/queries/pairs-sync'
 
 export interface RebuildContext {
   sqlite: Sqlite
@@ -35,33 +39,6 @@ export interface RebuildOutcome {
   skipped: SkipCounts
 }
 
-interface MessageRow {
-  id: number
-  external_id: string
-  direction: Direction
-  sent_at: string
-  from_address: string | null
-  headers: string
-  parse_status: 'ok' | 'failed'
-  deleted_at: string | null
-}
-
-interface PairRow {
-  id: number
-  client_message_id: number
-  reply_message_id: number
-  client_turn_ids: string
-  client_text: string
-  reply_text: string
-  language: string
-  status: 'new' | 'approved' | 'rejected'
-  client_text_edited: string | null
-  reply_text_edited: string | null
-  orphaned_at: string | null
-}
-
-const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ','now')`
-
 function parseHeaders(raw: string): Record<string, string> {
   try {
     const v: unknown = JSON.parse(raw)
@@ -79,10 +56,7 @@ export function cleanedText(
 ): string {
   const hit = ctx.cleaned.get(id)
   if (hit !== undefined) return hit
-  const body = stmt<[number], { body_text: string; body_html: string | null }>(
-    ctx.sqlite,
-    'SELECT body_text, body_html FROM messages WHERE id = ?',
-  ).get(id)
+  const body = messageBodies(ctx.sqlite, id)
   const source =
     headers[TEXT_SOURCE_HEADER] === 'html' && body?.body_html
       ? htmlToTextNoQuotes(body.body_html)
@@ -107,11 +81,7 @@ const refsOf = (p: PairRow): number[] => {
 
 export function rebuildThread(ctx: RebuildContext, threadId: string): RebuildOutcome {
   const { sqlite, accountId } = ctx
-  const rows = stmt<[number, string], MessageRow>(
-    sqlite,
-    `SELECT id, external_id, direction, sent_at, from_address, headers, parse_status, deleted_at
-       FROM messages WHERE account_id = ? AND thread_id = ?`,
-  ).all(accountId, threadId)
+  const rows = threadMessageRows(sqlite, accountId, threadId)
   const live = new Set<number>()
   const thread: ThreadMessage[] = []
   for (const r of rows) {
@@ -130,12 +100,7 @@ export function rebuildThread(ctx: RebuildContext, threadId: string): RebuildOut
     })
   }
   const { pairs, skipped } = buildThreadPairs(thread, ctx.detect)
-  const existing = stmt<[number, string], PairRow>(
-    sqlite,
-    `SELECT id, client_message_id, reply_message_id, client_turn_ids, client_text, reply_text,
-              language, status, client_text_edited, reply_text_edited, orphaned_at
-       FROM training_pairs WHERE account_id = ? AND thread_id = ?`,
-  ).all(accountId, threadId)
+  const existing = threadPairRows(sqlite, accountId, threadId)
   const byKey = new Map(existing.map((p) => [`${p.client_message_id}:${p.reply_message_id}`, p]))
   const out: RebuildOutcome = { created: 0, updated: 0, deleted: 0, orphaned: 0, skipped }
   const matched = new Set<number>()
@@ -149,10 +114,7 @@ export function rebuildThread(ctx: RebuildContext, threadId: string): RebuildOut
     matched.add(e.id)
     if (isReviewed(e)) {
       if (e.orphaned_at !== null && refsOf(e).every((id) => live.has(id))) {
-        stmt(
-          sqlite,
-          `UPDATE training_pairs SET orphaned_at = NULL, updated_at = ${NOW} WHERE id = ?`,
-        ).run(e.id)
+        clearPairOrphan(sqlite, e.id)
       }
       continue
     }
@@ -164,44 +126,19 @@ export function rebuildThread(ctx: RebuildContext, threadId: string): RebuildOut
       e.client_turn_ids !== turnIds ||
       e.orphaned_at !== null
     ) {
-      stmt(
-        sqlite,
-        `UPDATE training_pairs SET client_text = ?, reply_text = ?, language = ?, client_turn_ids = ?,
-           orphaned_at = NULL, updated_at = ${NOW} WHERE id = ?`,
-      ).run(c.clientText, c.replyText, c.language, turnIds, e.id)
+      refreshPair(sqlite, e.id, c)
       out.updated++
     }
   }
   for (const e of existing) {
     if (matched.has(e.id)) continue
     if (!isReviewed(e)) {
-      stmt(sqlite, 'DELETE FROM training_pairs WHERE id = ?').run(e.id)
+      deletePair(sqlite, e.id)
       out.deleted++
     } else if (e.orphaned_at === null && !refsOf(e).every((id) => live.has(id))) {
-      stmt(
-        sqlite,
-        `UPDATE training_pairs SET orphaned_at = ?, updated_at = ${NOW} WHERE id = ?`,
-      ).run(ctx.nowIso, e.id)
+      orphanPair(sqlite, e.id, ctx.nowIso)
       out.orphaned++
     }
   }
   return out
-}
-
-function insertPair(sqlite: Sqlite, accountId: number, threadId: string, c: PairCandidate): void {
-  stmt(
-    sqlite,
-    `INSERT INTO training_pairs (account_id, thread_id, client_message_id, reply_message_id,
-         client_turn_ids, client_text, reply_text, language, status)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new')`,
-  ).run(
-    accountId,
-    threadId,
-    c.clientMessageId,
-    c.replyMessageId,
-    JSON.stringify(c.clientTurnIds),
-    c.clientText,
-    c.replyText,
-    c.language,
-  )
 }

@@ -3,26 +3,30 @@
 // run is refused while that process lives; a row left by a dead process (killed, crashed) is
 // marked failed and the new run takes over, continuing its full sync from the saved page.
 import type { DbHandle } from '../../db/connection'
-import { parseMeta } from '../../db/queries/accounts'
+import {
+  accountSyncRow,
+  parseMeta,
+  setSyncCursor,
+  updateAccountMetaIn,
+} from '../../db/queries/accounts'
+import {
+  closeRun,
+  insertRunningRun,
+  latestRunOf,
+  markRunFailed,
+  runResumeRow,
+  runningRunsOf,
+  setRunResumeState,
+  setRunMode as setRunModeRow,
+  type RunRow,
+} from '../../db/queries/sync-runs'
 import { AppError } from '@contract/errors'
-import { stmt } from '../../db/statement-cache'
 import type { ResumeState, SyncMode, SyncRunSummary } from './sync-types'
+
+export type { RunRow } from '../../db/queries/sync-runs'
 
 /** A lock whose owner has not committed anything for this long is taken over. */
 export const STALE_LOCK_MS = 60 * 60_000
-
-export interface RunRow {
-  id: number
-  account_id: number
-  mode: SyncMode
-  status: 'running' | 'ok' | 'failed' | 'cancelled'
-  started_at: string
-  finished_at: string | null
-  summary: string
-  errors: string
-  resume_state: string | null
-}
-
 export function parseResume(raw: string | null): ResumeState | null {
   if (!raw) return null
   try {
@@ -52,10 +56,7 @@ export interface LockCheck {
 
 /** The live lock holder, or null; stale rows are closed as failed on the way. */
 function liveHolder(dbh: DbHandle, accountId: number, check: LockCheck): RunRow | null {
-  const running = stmt<[number], RunRow>(
-    dbh.sqlite,
-    "SELECT * FROM sync_runs WHERE account_id = ? AND status = 'running' ORDER BY id",
-  ).all(accountId)
+  const running = runningRunsOf(dbh.sqlite, accountId)
   let holder: RunRow | null = null
   for (const row of running) {
     const state = parseResume(row.resume_state)
@@ -68,23 +69,18 @@ function liveHolder(dbh: DbHandle, accountId: number, check: LockCheck): RunRow 
       holder = row
       continue
     }
-    stmt(
+    markRunFailed(
       dbh.sqlite,
-      "UPDATE sync_runs SET status = 'failed', finished_at = ?, errors = ? WHERE id = ?",
-    ).run(
+      row.id,
       new Date(check.now).toISOString(),
       JSON.stringify(['interrupted: the process running this sync ended before it finished']),
-      row.id,
     )
   }
   return holder
 }
 
 export function latestRun(dbh: DbHandle, accountId: number): RunRow | undefined {
-  return stmt<[number], RunRow>(
-    dbh.sqlite,
-    'SELECT * FROM sync_runs WHERE account_id = ? ORDER BY id DESC LIMIT 1',
-  ).get(accountId)
+  return latestRunOf(dbh.sqlite, accountId)
 }
 
 export interface AccountState {
@@ -97,20 +93,7 @@ export interface AccountState {
 }
 
 export function readAccountState(dbh: DbHandle, accountId: number): AccountState {
-  const row = stmt<
-    [number],
-    {
-      email: string
-      status: AccountState['status']
-      status_reason: string | null
-      sync_cursor: string | null
-      meta: string
-      last_sync_at: string | null
-    }
-  >(
-    dbh.sqlite,
-    'SELECT email, status, status_reason, sync_cursor, meta, last_sync_at FROM accounts WHERE id = ?',
-  ).get(accountId)
+  const row = accountSyncRow(dbh.sqlite, accountId)
   if (!row) throw new AppError('not_found', `No account with id ${accountId}.`)
   return {
     email: row.email,
@@ -144,11 +127,14 @@ export function acquireRun<P extends { mode: SyncMode; resume: Partial<ResumeSta
     const chosen = plan(latestRun(dbh, accountId), account)
     const nowIso = new Date(check.now).toISOString()
     const state: ResumeState = { ...chosen.resume, pid: check.pid, heartbeatAt: nowIso }
-    const row = stmt<[number, string, string, string], { id: number }>(
+    const runId = insertRunningRun(
       dbh.sqlite,
-      "INSERT INTO sync_runs (account_id, mode, status, started_at, resume_state) VALUES (?, ?, 'running', ?, ?) RETURNING id",
-    ).get(accountId, chosen.mode, nowIso, JSON.stringify(state))!
-    return { runId: row.id, plan: chosen, account }
+      accountId,
+      chosen.mode,
+      nowIso,
+      JSON.stringify(state),
+    )
+    return { runId, plan: chosen, account }
   })
 }
 
@@ -159,23 +145,17 @@ export function saveResumeState(
   patch: Partial<ResumeState>,
   nowIso: string,
 ): void {
-  const row = stmt<[number], { resume_state: string | null; mode: SyncMode }>(
-    dbh.sqlite,
-    'SELECT resume_state, mode FROM sync_runs WHERE id = ?',
-  ).get(runId)
+  const row = runResumeRow(dbh.sqlite, runId)
   const current = parseResume(row?.resume_state ?? null) ?? {
     pid: process.pid,
     heartbeatAt: nowIso,
   }
   const next: ResumeState = { ...current, ...patch, heartbeatAt: nowIso }
-  stmt(dbh.sqlite, 'UPDATE sync_runs SET resume_state = ? WHERE id = ?').run(
-    JSON.stringify(next),
-    runId,
-  )
+  setRunResumeState(dbh.sqlite, runId, JSON.stringify(next))
 }
 
 export function setRunMode(dbh: DbHandle, runId: number, mode: SyncMode): void {
-  stmt(dbh.sqlite, 'UPDATE sync_runs SET mode = ? WHERE id = ?').run(mode, runId)
+  setRunModeRow(dbh.sqlite, runId, mode)
 }
 
 /**
@@ -191,34 +171,19 @@ export function finishRun(
   summary: SyncRunSummary,
 ): void {
   dbh.write(() => {
-    stmt(
-      dbh.sqlite,
-      'UPDATE sync_runs SET status = ?, finished_at = ?, summary = ?, errors = ?, mode = ? WHERE id = ?',
-    ).run(
+    closeRun(dbh.sqlite, runId, {
       status,
-      summary.finished_at,
-      JSON.stringify(summary),
-      JSON.stringify(summary.errors),
-      summary.mode,
-      runId,
-    )
-    const row = stmt<[number], { meta: string }>(
+      finishedAt: summary.finished_at,
+      summaryJson: JSON.stringify(summary),
+      errorsJson: JSON.stringify(summary.errors),
+      mode: summary.mode,
+    })
+    updateAccountMetaIn(
       dbh.sqlite,
-      'SELECT meta FROM accounts WHERE id = ?',
-    ).get(accountId)
-    if (!row) return
-    const meta = { ...parseMeta(row.meta), last_sync_summary: summary }
-    if (status === 'ok') {
-      stmt(
-        dbh.sqlite,
-        "UPDATE accounts SET meta = ?, last_sync_at = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?",
-      ).run(JSON.stringify(meta), summary.finished_at, accountId)
-    } else {
-      stmt(
-        dbh.sqlite,
-        "UPDATE accounts SET meta = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?",
-      ).run(JSON.stringify(meta), accountId)
-    }
+      accountId,
+      (meta) => ({ ...meta, last_sync_summary: summary }),
+      status === 'ok' ? summary.finished_at : undefined,
+    )
   })
 }
 
@@ -229,21 +194,13 @@ export function setCursor(
   historyId: string,
   clearResyncBefore?: string,
 ): void {
-  stmt(dbh.sqlite, 'UPDATE accounts SET sync_cursor = ? WHERE id = ?').run(historyId, accountId)
+  setSyncCursor(dbh.sqlite, accountId, historyId)
   if (clearResyncBefore === undefined) return
-  const row = stmt<[number], { meta: string }>(
-    dbh.sqlite,
-    'SELECT meta FROM accounts WHERE id = ?',
-  ).get(accountId)
-  if (!row) return
-  const meta = parseMeta(row.meta)
-  const requested = meta['manual_resync_requested_at']
-  // A request made while this rescan ran is served by the next one.
-  if (typeof requested === 'string' && requested <= clearResyncBefore) {
-    delete meta['manual_resync_requested_at']
-    stmt(dbh.sqlite, 'UPDATE accounts SET meta = ? WHERE id = ?').run(
-      JSON.stringify(meta),
-      accountId,
-    )
-  }
+  updateAccountMetaIn(dbh.sqlite, accountId, (meta) => {
+    const requested = meta['manual_resync_requested_at']
+    // A request made while this rescan ran is served by the next one.
+    if (typeof requested !== 'string' || requested > clearResyncBefore) return null
+    const { manual_resync_requested_at: _served, ...rest } = meta
+    return rest
+  })
 }

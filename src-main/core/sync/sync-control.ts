@@ -8,7 +8,7 @@ import type { EventBus } from '../event-bus'
 import { readSettings, writeSettings } from '../settings/settings-store'
 import { isPidAlive, parseResume } from './run-store'
 import { pickDueAccounts, type SchedulableAccount, type SyncScheduler } from './scheduler'
-import { stmt } from '../../db/statement-cache'
+import { runningRuns } from '../../db/queries/sync-runs'
 import type { SyncOptions, SyncService } from './sync-service'
 
 export interface SyncControl {
@@ -62,20 +62,7 @@ export function createSyncControl(deps: {
   }
 
   function otherProcessRuns(): SyncRunningDto[] {
-    const rows = stmt<
-      [],
-      {
-        account_id: number
-        mode: 'full' | 'incremental'
-        started_at: string
-        resume_state: string | null
-        email: string
-      }
-    >(
-      dbh.sqlite,
-      `SELECT r.account_id, r.mode, r.started_at, r.resume_state, a.email FROM sync_runs r
-       JOIN accounts a ON a.id = r.account_id WHERE r.status = 'running'`,
-    ).all()
+    const rows = runningRuns(dbh.sqlite)
     return rows
       .filter((r) => !sync.isRunning(r.account_id))
       .filter((r) => {

@@ -2,8 +2,9 @@
 // write is one BEGIN IMMEDIATE transaction (DbHandle.write), so the app and the CLI may run
 // these at the same time.
 import { and, asc, eq, sql } from 'drizzle-orm'
-import type { DbHandle } from '../connection'
+import type { DbHandle, Sqlite } from '../connection'
 import { accounts, messages, syncRuns, trainingPairs, type AccountRow } from '../schema'
+import { stmt } from '../statement-cache'
 
 export type AccountStatus = AccountRow['status']
 export type AccountMeta = Record<string, unknown>
@@ -123,13 +124,91 @@ export function patchAccountMeta(
   })
 }
 
-/** Deletes the account with its pairs, messages and sync runs, all or nothing. */
-export function purgeAccount(dbh: DbHandle, id: number): { messages: number; pairs: number } {
-  return dbh.write(() => {
-    const pairs = dbh.db.delete(trainingPairs).where(eq(trainingPairs.accountId, id)).run().changes
-    const msgs = dbh.db.delete(messages).where(eq(messages.accountId, id)).run().changes
-    dbh.db.delete(syncRuns).where(eq(syncRuns.accountId, id)).run()
-    dbh.db.delete(accounts).where(eq(accounts.id, id)).run()
-    return { messages: msgs, pairs }
-  })
+/**
+ * Deletes the account with its pairs, messages and sync runs, all or nothing, so that the text
+ * cannot be read back from the file afterwards: deleted content stays in free pages unless
+ * overwritten (https://sqlite.org/pragma.html#pragma_secure_delete), and under WAL in the -wal
+ * file until a checkpoint (https://sqlite.org/pragma.html#pragma_wal_checkpoint). A checkpoint
+ * that a reader blocks is left to SQLite's next one; `checkpointed` says which happened.
+ */
+export function purgeAccount(
+  dbh: DbHandle,
+  id: number,
+): { messages: number; pairs: number; checkpointed: boolean } {
+  const secureDelete = dbh.sqlite.pragma('secure_delete', { simple: true }) as number
+  dbh.sqlite.pragma('secure_delete = ON')
+  let counts: { messages: number; pairs: number }
+  try {
+    counts = dbh.write(() => {
+      const pairs = dbh.db
+        .delete(trainingPairs)
+        .where(eq(trainingPairs.accountId, id))
+        .run().changes
+      const msgs = dbh.db.delete(messages).where(eq(messages.accountId, id)).run().changes
+      dbh.db.delete(syncRuns).where(eq(syncRuns.accountId, id)).run()
+      dbh.db.delete(accounts).where(eq(accounts.id, id)).run()
+      return { messages: msgs, pairs }
+    })
+  } finally {
+    dbh.sqlite.pragma(`secure_delete = ${secureDelete ? 'ON' : 'OFF'}`)
+  }
+  try {
+    dbh.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+    return { ...counts, checkpointed: true }
+  } catch {
+    return { ...counts, checkpointed: false }
+  }
+}
+
+/** What a sync reads of its account, in one statement (inside the run's transaction). */
+export interface AccountSyncRow {
+  email: string
+  status: AccountStatus
+  status_reason: string | null
+  sync_cursor: string | null
+  meta: string
+  last_sync_at: string | null
+}
+
+export function accountSyncRow(sqlite: Sqlite, id: number): AccountSyncRow | undefined {
+  return stmt<[number], AccountSyncRow>(
+    sqlite,
+    'SELECT email, status, status_reason, sync_cursor, meta, last_sync_at FROM accounts WHERE id = ?',
+  ).get(id)
+}
+
+/**
+ * Read-modify-write of the meta JSON in the caller's transaction; `lastSyncAt` also stamps a
+ * successful sync. Returns false when the account is gone.
+ */
+export function updateAccountMetaIn(
+  sqlite: Sqlite,
+  id: number,
+  update: (meta: AccountMeta) => AccountMeta | null,
+  lastSyncAt?: string,
+): boolean {
+  const row = stmt<[number], { meta: string }>(
+    sqlite,
+    'SELECT meta FROM accounts WHERE id = ?',
+  ).get(id)
+  if (!row) return false
+  const next = update(parseMeta(row.meta))
+  if (next === null && lastSyncAt === undefined) return true
+  const json = JSON.stringify(next ?? parseMeta(row.meta))
+  if (lastSyncAt !== undefined) {
+    stmt(
+      sqlite,
+      "UPDATE accounts SET meta = ?, last_sync_at = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?",
+    ).run(json, lastSyncAt, id)
+  } else {
+    stmt(
+      sqlite,
+      "UPDATE accounts SET meta = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?",
+    ).run(json, id)
+  }
+  return true
+}
+
+export function setSyncCursor(sqlite: Sqlite, id: number, historyId: string): void {
+  stmt(sqlite, 'UPDATE accounts SET sync_cursor = ? WHERE id = ?').run(historyId, id)
 }
