@@ -5,7 +5,7 @@ import { afterCall } from './call-hooks'
 describe('afterCall', () => {
   const base: Dispatch = async (method, input) =>
     method === 'bad'
-      ? { ok: false, error: { code: 'x', message: 'y' } }
+      ? { ok: false, error: { code: 'conflict', message: 'y' } }
       : { ok: true, value: { method, input } }
 
   it('runs the hook after a successful call of that method only', async () => {
@@ -20,7 +20,7 @@ describe('afterCall', () => {
     const d = afterCall(base, 'bad', () => {
       throw new Error('never')
     })
-    expect(await d('bad', {})).toEqual({ ok: false, error: { code: 'x', message: 'y' } })
+    expect(await d('bad', {})).toEqual({ ok: false, error: { code: 'conflict', message: 'y' } })
     const e = afterCall(base, 'ok', () => {
       throw new Error('hook broke')
     })

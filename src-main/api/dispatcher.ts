@@ -3,7 +3,7 @@
 // comes back as { code, message } because only plain data survives the crossing.
 import { contract, type ApiResult, type MethodName } from '@contract'
 import type { HandlerMap } from './handlers/types'
-import { toAppError } from '@contract/errors'
+import { toAppError, type ErrorCode } from '@contract/errors'
 import { createLogger } from '../core/logging/logger'
 import { scrub } from '../core/logging/redact'
 
@@ -14,7 +14,7 @@ export const MAX_INPUT_BYTES = 1_000_000
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<ApiResult<unknown>>
 
-function fail(code: string, message: string): ApiResult<never> {
+function fail(code: ErrorCode, message: string): ApiResult<never> {
   return { ok: false, error: { code, message } }
 }
 

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { method, noInput, type NoInput } from './define'
 import type { PairLanguage } from './pairs'
+import type { OpenAIProblem } from './errors'
 
 /** Models offered before the account's own list is loaded. */
 export const SUGGESTED_OPENAI_MODELS = [
@@ -26,19 +27,8 @@ export interface OpenAISettings {
   baseUrlFromEnv: boolean
 }
 
-/** Why talking to OpenAI failed. The same codes, prefixed `openai.`, are the error codes of
- * ai.listModels and ai.draft (e.g. `openai.bad_key`). */
-export type OpenAIProblem =
-  | 'no_key'
-  | 'bad_key'
-  | 'offline'
-  | 'rate_limited'
-  /** The account is out of credit (429 insufficient_quota): retrying will not help. */
-  | 'quota_exceeded'
-  | 'bad_base_url'
-  | 'model_not_found'
-  | 'timeout'
-  | 'server_error'
+/** Why talking to OpenAI failed; as an error code it is `openai_<problem>` (e.g. `openai_bad_key`). */
+export type { OpenAIProblem } from './errors'
 
 export type OpenAITestResult =
   { ok: true; model: string | null } | { ok: false; code: OpenAIProblem; message: string }

@@ -2,21 +2,59 @@
 // user's language, plus an English message for logs and the CLI. Only `code` and
 // `message` ever leave the process, so neither may contain a secret.
 
-export type ErrorCode =
-  | 'bad_request'
-  | 'not_found'
-  | 'forbidden'
-  | 'internal'
-  | 'conflict'
-  | 'cancelled'
-  | 'offline'
-  | 'keychain_unavailable'
-  | 'secret_too_large'
-  | 'db_newer_version'
-  | 'db_migration_failed'
-  | 'db_disk_full'
-  | 'db_busy'
-  | (string & {})
+/** What OpenAI failures are called (the `problem` of ai.testOpenAI, `openai_<problem>` as errors). */
+export const OPENAI_PROBLEMS = [
+  'no_key',
+  'bad_key',
+  'offline',
+  'rate_limited',
+  /** The account is out of credit (429 insufficient_quota): retrying will not help. */
+  'quota_exceeded',
+  'bad_base_url',
+  'model_not_found',
+  'timeout',
+  'server_error',
+] as const
+export type OpenAIProblem = (typeof OPENAI_PROBLEMS)[number]
+
+/**
+ * Every error code an API call, the CLI or a sync run can end with: snake_case, one closed set,
+ * each worded in both languages by the renderer (a test checks the catalogues).
+ */
+export const ERROR_CODES = [
+  // Requests and the app itself
+  'bad_request',
+  'not_found',
+  'forbidden',
+  'internal',
+  'conflict',
+  'cancelled',
+  /** The renderer's own: the main process did not answer at all. */
+  'core_unreachable',
+  'keychain_unavailable',
+  'secret_too_large',
+  'db_newer_version',
+  'db_migration_failed',
+  'db_disk_full',
+  'db_busy',
+  // Google accounts and sync
+  'server_config',
+  'not_connected',
+  'account_disabled',
+  'sync_in_progress',
+  'offline',
+  'rate_limited',
+  'gmail_unavailable',
+  'gmail_error',
+  'scope_denied',
+  'domain_policy',
+  'auth_failed',
+  'token_revoked',
+  // OpenAI
+  ...OPENAI_PROBLEMS.map((p) => `openai_${p}` as const),
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
 
 export class AppError extends Error {
   readonly code: ErrorCode

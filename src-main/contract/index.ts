@@ -2,6 +2,7 @@
 // its own file; the dispatcher, the preload and the renderer client all derive from this map.
 import type { z } from 'zod'
 import type { MethodSpec } from './define'
+import type { ErrorCode } from './errors'
 import { appContract } from './app'
 import { settingsContract } from './settings'
 import { accountsContract } from './accounts'
@@ -29,7 +30,7 @@ export type ParsedInput<M extends MethodName> = z.output<Spec<M>['i']>
 export type MethodOutput<M extends MethodName> = Spec<M>['o']
 
 export interface ApiErrorBody {
-  code: string
+  code: ErrorCode
   message: string
 }
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody }

@@ -79,7 +79,7 @@ describe('OpenAI settings', () => {
     expect(await value('ai.testOpenAI')).toMatchObject({ ok: false, code: 'no_key' })
     expect(await call('ai.listModels')).toMatchObject({
       ok: false,
-      error: { code: 'openai.no_key' },
+      error: { code: 'openai_no_key' },
     })
   })
 
@@ -199,7 +199,7 @@ describe('OpenAI connection test and models', () => {
     expect(r.message).not.toContain(maskKey(BAD_KEY).slice(0, 6))
     expect(r.message).not.toContain('***')
     const list = await call('ai.listModels')
-    expect(list).toMatchObject({ ok: false, error: { code: 'openai.bad_key' } })
+    expect(list).toMatchObject({ ok: false, error: { code: 'openai_bad_key' } })
     expect(JSON.stringify(list)).not.toContain(BAD_KEY.slice(-3) + '.')
     await value('ai.saveOpenAI', { apiKey: FAKE_OPENAI_KEY })
   })
@@ -364,13 +364,13 @@ describe('similar pairs and drafts', () => {
     fake.set({ mode: 'rate_limited', retryAfterSeconds: 1 })
     expect(await call('ai.draft', { text: 'Где заказ?' })).toMatchObject({
       ok: false,
-      error: { code: 'openai.rate_limited' },
+      error: { code: 'openai_rate_limited' },
     })
     fake.set({ mode: 'ok' })
     await value('ai.saveOpenAI', { model: 'gpt-5-imaginary' })
     expect(await call('ai.draft', { text: 'Где заказ?' })).toMatchObject({
       ok: false,
-      error: { code: 'openai.model_not_found' },
+      error: { code: 'openai_model_not_found' },
     })
     await value('ai.saveOpenAI', { model: null })
   })

@@ -127,7 +127,7 @@ export function createAiService(deps: {
 
   const noKey = (): AppError =>
     new AppError(
-      'openai.no_key',
+      'openai_no_key',
       'No OpenAI API key is stored for this base URL. Add one in AI settings.',
     )
 
@@ -247,7 +247,7 @@ export function createAiService(deps: {
       }
       const draft = cleanDraft(content)
       if (!draft) {
-        throw new AppError('openai.server_error', 'The model returned an empty draft. Try again.')
+        throw new AppError('openai_server_error', 'The model returned an empty draft. Try again.')
       }
       return {
         text: draft,

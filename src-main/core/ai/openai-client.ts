@@ -156,10 +156,10 @@ export function classifyOpenAIError(e: unknown, custom: boolean): OpenAIFailure 
   }
 }
 
-/** The failure as an error with a stable code, e.g. `openai.bad_key`. */
+/** The failure as an error with a stable code, e.g. `openai_bad_key`. */
 export function openAIAppError(failure: OpenAIFailure, cause?: unknown): AppError {
   // The cause is kept for the log only; describeHttpError-style fields, never the body.
-  return new AppError(`openai.${failure.code}`, failure.message, {
+  return new AppError(`openai_${failure.code}`, failure.message, {
     cause: cause instanceof APIError ? { status: cause.status, code: cause.code } : undefined,
   })
 }

@@ -81,7 +81,7 @@ function bridgeTransport(): Transport {
       } catch {
         return {
           ok: false,
-          error: { code: 'offline', message: 'The ReplyBase core is not reachable.' },
+          error: { code: 'core_unreachable', message: 'The ReplyBase core is not reachable.' },
         }
       }
       if (!res.ok) return { ok: false, error: { code: 'forbidden', message: await res.text() } }

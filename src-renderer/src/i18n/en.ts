@@ -147,7 +147,17 @@ export const en = {
     resume: 'Resume',
   },
   errors: {
-    offline: 'The ReplyBase core is not reachable.',
+    core_unreachable: 'The ReplyBase core is not reachable. Restart ReplyBase.',
+    offline:
+      'Gmail could not be reached: check the network connection. Nothing stored was lost; the next sync continues where this one stopped.',
+    gmail_unavailable:
+      'Gmail kept failing on its side; the next sync continues where this one stopped.',
+    gmail_error: 'Gmail refused a request: {{message}}',
+    server_config:
+      'The Google OAuth client is not set up: enter its client ID in Settings (see the Google Cloud setup guide).',
+    account_disabled: 'This account is disabled: enable it on the Accounts page first.',
+    db_migration_failed:
+      'The database could not be upgraded; it was left as it was (a backup is beside it). The log has details.',
     keychain_unavailable:
       'The system keychain is not reachable. On Linux, start gnome-keyring or KWallet and unlock it.',
     bad_request: 'ReplyBase refused the request: {{message}}',

@@ -28,6 +28,9 @@ export function applyLanguage(language: Language | null): void {
 
 /** A failure's message in the user's language, from its stable code. */
 export function errorText(code: string, message: string): string {
-  const key = `errors.${code}`
+  // OpenAI's problems are worded once, for Settings; `openai_<problem>` errors reuse them.
+  const key = code.startsWith('openai_')
+    ? `settings.openai.${code.slice('openai_'.length)}`
+    : `errors.${code}`
   return i18n.exists(key) ? i18n.t(key, { message }) : i18n.t('errors.unknown', { message })
 }

@@ -35,10 +35,10 @@ describe('accounts store', () => {
     await state().load()
     expect(state().accounts).toHaveLength(1)
     t.answer('accounts.list', () => {
-      throw new FakeFailure('offline', 'down')
+      throw new FakeFailure('core_unreachable', 'down')
     })
     await state().load()
-    expect(state().error).toEqual({ code: 'offline', message: 'down' })
+    expect(state().error).toEqual({ code: 'core_unreachable', message: 'down' })
   })
 
   it('waits for the browser with the announced link, then flashes success', async () => {

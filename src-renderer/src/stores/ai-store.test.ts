@@ -75,10 +75,10 @@ describe('AI settings store', () => {
     await state().loadModels()
     expect(state().models).toEqual(['gpt-4.1', 'o3-mini'])
     t.answer('ai.listModels', () => {
-      throw new FakeFailure('openai.offline', 'no network')
+      throw new FakeFailure('openai_offline', 'no network')
     })
     await state().loadModels()
-    expect(state().modelsError).toEqual({ code: 'openai.offline', message: 'no network' })
+    expect(state().modelsError).toEqual({ code: 'openai_offline', message: 'no network' })
     expect(state().models).toEqual(['gpt-4.1', 'o3-mini'])
   })
 })

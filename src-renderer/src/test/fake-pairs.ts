@@ -1,13 +1,14 @@
 // An in-memory pairs service answering the fake transport like the real one: keyset pages
 // (newest first), counts, status writes returning the previous states, edits, restore.
 import type { PairCounts, PairDetail, PairListItem, PairStatus } from '@contract'
+import type { ErrorCode } from '@contract/errors'
 import type { FakeTransport } from './fake-transport'
 import { FakeFailure } from './fake-transport'
 
 export interface FakePairs {
   pairs: PairDetail[]
   /** Makes the next write fail with this code. */
-  failNextWrite(code: string): void
+  failNextWrite(code: ErrorCode): void
 }
 
 export function makePair(id: number, over: Partial<PairDetail> = {}): PairDetail {
@@ -60,7 +61,7 @@ function item(p: PairDetail): PairListItem {
 
 export function installFakePairs(t: FakeTransport, count: number): FakePairs {
   const pairs = Array.from({ length: count }, (_, i) => makePair(count - i))
-  let failure: string | null = null
+  let failure: ErrorCode | null = null
   const fail = (): void => {
     if (failure) {
       const code = failure

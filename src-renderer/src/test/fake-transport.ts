@@ -1,5 +1,6 @@
 // A transport for store unit tests: scripted answers per method, a call log, and events the
 // test pushes as main would. Runs under plain Node (no window, no fetch).
+import type { ErrorCode } from '@contract/errors'
 import type {
   ApiResult,
   AppEventName,
@@ -15,8 +16,8 @@ type Answer<M extends MethodName> =
 
 export class FakeFailure extends Error {
   constructor(
-    readonly code: string,
-    message = code,
+    readonly code: ErrorCode,
+    message: string = code,
   ) {
     super(message)
   }

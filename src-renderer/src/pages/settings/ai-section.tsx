@@ -162,12 +162,12 @@ function AiForm() {
   )
 }
 
-/** OpenAI problems by code (ai.testOpenAI's code, or an error code `openai.<code>`). */
+/** OpenAI problems by code (ai.testOpenAI's code, or an error code `openai_<code>`). */
 function openaiProblem(
   t: (key: string, o?: Record<string, unknown>) => string,
   code: string,
   message: string,
 ): string {
-  const bare = code.replace(/^openai\./, '')
+  const bare = code.replace(/^openai_/, '')
   return t(`settings.openai.${bare}`, { defaultValue: errorText(code, message) })
 }
