@@ -16,5 +16,10 @@ export function createCliContext(core: Core): CliContext {
       if (!result.ok) throw new AppError(result.error.code, result.error.message)
       return result.value as never
     },
+    on(event, listener) {
+      return core.events.subscribe((name, payload) => {
+        if ((name as string) === event) listener(payload as never)
+      })
+    },
   }
 }

@@ -1,18 +1,17 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { Core } from '../core/core'
-import type { MethodInput, MethodName, MethodOutput } from '@contract'
-import { rowId } from '@contract/define'
+import type { AppEventName, AppEvents, MethodInput, MethodName, MethodOutput } from '@contract'
 
 export interface CliIo {
   out(line: string): void
   err(line: string): void
 }
 
-/** What a command works with: the API the app uses (same validation, errors and results),
- * and the core for what only the command line does (resolving an address, streaming). */
+/** What a command works with: the API the app uses (same validation, errors and results) and
+ * the events the window gets. `core` is there for what the API does not offer: streaming. */
 export interface CliContext {
   core: Core
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>
+  on<E extends AppEventName>(event: E, listener: (payload: AppEvents[E]) => void): () => void
 }
 
 export interface CliCommand {
@@ -20,25 +19,4 @@ export interface CliCommand {
   usage: string
   summary: string
   run(args: string[], cli: CliContext, io: CliIo): Promise<number>
-}
-
-export class CliUsageError extends Error {}
-
-/** node:util's parseArgs, its refusals turned into usage errors (exit 2 with the usage line). */
-export function parseCommandArgs<T extends ParseArgsConfig>(
-  config: T,
-): ReturnType<typeof parseArgs<T>> {
-  try {
-    return parseArgs(config)
-  } catch (e) {
-    throw new CliUsageError((e as Error).message)
-  }
-}
-
-/** A row id typed on the command line, checked by the same schema the API uses: digits only,
- * and refused (not rounded) past 2^53. */
-export function parseRowId(raw: string, what: string): number {
-  const value = /^\d+$/.test(raw) ? Number(raw) : NaN
-  if (!rowId.safeParse(value).success) throw new CliUsageError(`${raw} is not a valid ${what} id.`)
-  return value
 }

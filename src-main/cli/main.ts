@@ -6,7 +6,8 @@ import { scrub } from '../core/logging/redact'
 import { isAppError } from '@contract/errors'
 import { commands } from './commands'
 import { createCliContext } from './cli-context'
-import { CliUsageError, type CliIo } from './cli-types'
+import { CliUsageError } from './arguments'
+import type { CliIo } from './cli-types'
 
 const USAGE = `Usage: replybase <command> [options]
 

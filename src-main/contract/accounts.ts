@@ -70,7 +70,15 @@ const setEnabledInput = z.object({ id: accountId, enabled: z.boolean() }).strict
 const idInput = z.object({ id: accountId }).strict()
 const disconnectInput = z.object({ id: accountId, purge: z.boolean() }).strict()
 /** loginHint: the mailbox being reconnected, preselected on Google's account chooser. */
-const connectInput = z.object({ loginHint: z.string().email().max(320).optional() }).strict()
+/** timeoutSeconds: how long to wait for the browser (default 5 minutes); openBrowser: false
+ * only announces the link (`gmail.connect.waiting`), for a person to open it anywhere. */
+const connectInput = z
+  .object({
+    loginHint: z.string().email().max(320).optional(),
+    timeoutSeconds: z.number().int().min(1).max(3600).optional(),
+    openBrowser: z.boolean().optional(),
+  })
+  .strict()
 
 export const accountsContract = {
   'accounts.list': method<typeof empty, AccountDto[]>(empty),

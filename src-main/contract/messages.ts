@@ -47,7 +47,16 @@ export interface MessageDto {
 }
 
 const getInput = z.object({ id: rowId }).strict()
+const listInput = z
+  .object({
+    accountId: rowId.optional(),
+    threadId: z.string().min(1).max(64).optional(),
+    limit: z.number().int().min(1).max(100_000).optional(),
+  })
+  .strict()
 
 export const messagesContract = {
   'messages.get': method<typeof getInput, MessageDto>(getInput),
+  /** Stored messages in sent order (oldest first), optionally of one account or thread. */
+  'messages.list': method<typeof listInput, MessageDto[]>(listInput),
 }

@@ -57,15 +57,26 @@ export interface SyncStatusDto {
 }
 
 const accountId = rowId
+/** A calendar day, YYYY-MM-DD (UTC). */
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'not a calendar date')
 const nowInput = z
-  .object({ accountId: accountId.optional(), full: z.boolean().optional() })
+  .object({
+    accountId: accountId.optional(),
+    full: z.boolean().optional(),
+    /** Fetch only mail from this day on (a full sync's window; default: the lookback setting). */
+    since: day.optional(),
+  })
   .strict()
 const pausedInput = z.object({ paused: z.boolean() }).strict()
 const cancelInput = z.object({ accountId: accountId.optional() }).strict()
 
 export const syncContract = {
   /** Runs the given account, or every active account, one after another; resolves when done.
-   * A given account that is already syncing is refused with `sync_in_progress`. */
+   * A given account that is already syncing is refused with `sync_in_progress`; `sync.cancel`
+   * without an account stops the rest of such a batch too. */
   'sync.now': method<typeof nowInput, SyncRunResult[]>(nowInput),
   'sync.status': method<NoInput, SyncStatusDto>(noInput),
   'sync.setPaused': method<typeof pausedInput, SyncStatusDto>(pausedInput),

@@ -317,4 +317,27 @@ describe('one run per account', () => {
     expect(next?.summary).toMatchObject({ mode: 'full', resumed: true })
     expect(counts(s.core)).toMatchObject({ messages: s.visible, distinct: s.visible })
   }, 60_000)
+
+  it('cancelling every sync also stops the accounts still waiting in the batch', async () => {
+    const s = await setup(600, {
+      fake: { faults: { latencyMs: 5 } },
+      env: { REPLYBASE_SYNC_DECODE_WORKERS: '0' },
+    })
+    const second = 'help@acme.example'
+    s.kit.fake.addMailbox(second)
+    s.kit.fake.addMessages(
+      second,
+      generateMailbox({ seed: 4, messages: 50, ownAddress: second, days: 30 }),
+    )
+    const other = await s.kit.connect(s.core, second)
+    const running = s.core.sync.now({})
+    const off = s.core.events.subscribe((event, payload) => {
+      const p = payload as { done?: number }
+      if (event === 'sync.progress' && (p.done ?? 0) > 100) s.core.sync.cancel()
+    })
+    const results = await running
+    off()
+    expect(results.map((r) => r.status)).toEqual(['cancelled'])
+    expect(s.core.accounts.get(other.id).lastSyncAt).toBeNull()
+  }, 60_000)
 })

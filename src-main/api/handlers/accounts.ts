@@ -19,14 +19,18 @@ export const accountsHandlers =
     'accounts.disconnect': ({ id, purge }) => disconnectAccount(core, id, purge),
     // The platform opener takes vetted URLs only; the authorization URL is built by us but
     // its base comes from configuration.
-    'gmail.connect': ({ loginHint }) =>
+    'gmail.connect': ({ loginHint, timeoutSeconds, openBrowser }) =>
       core.gmailConnect.connect({
         loginHint,
-        openBrowser: async (url) => {
-          if (!isSafeExternalUrl(url))
-            throw new Error('authorization URL refused by the URL policy')
-          await openExternal(url)
-        },
+        timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
+        openBrowser:
+          openBrowser === false
+            ? undefined
+            : async (url) => {
+                if (!isSafeExternalUrl(url))
+                  throw new Error('authorization URL refused by the URL policy')
+                await openExternal(url)
+              },
       }),
     'gmail.cancelConnect': () => ({ cancelled: core.gmailConnect.cancel() }),
   })

@@ -1,5 +1,6 @@
 import type { AccountDto } from '@contract/accounts'
-import { CliUsageError, type CliCommand, type CliIo, parseCommandArgs } from '../cli-types'
+import { CliUsageError, parseCommandArgs, resolveAccount } from '../arguments'
+import type { CliCommand, CliIo } from '../cli-types'
 
 function describe(a: AccountDto): string {
   const status = a.statusReason ? `${a.status} (${a.statusReason})` : a.status
@@ -24,7 +25,7 @@ export const accountsCommand: CliCommand = {
   name: 'accounts',
   usage: 'accounts [--json] | accounts enable|disable|resync <id|email>',
   summary: 'List accounts, enable or disable one, or request a full rescan',
-  async run(args, { core, call }, io) {
+  async run(args, cli, io) {
     const parsed = parseCommandArgs({
       args,
       allowPositionals: true,
@@ -33,7 +34,7 @@ export const accountsCommand: CliCommand = {
     const json = Boolean(parsed.values.json)
     const [action, ref, ...extra] = parsed.positionals
     if (action === undefined) {
-      const list = await call('accounts.list', {})
+      const list = await cli.call('accounts.list', {})
       if (json) io.out(JSON.stringify(list, null, 2))
       else printList(list, io)
       return 0
@@ -42,11 +43,11 @@ export const accountsCommand: CliCommand = {
       throw new CliUsageError(`Unknown action: ${action}`)
     if (!ref || extra.length > 0)
       throw new CliUsageError(`accounts ${action} takes one account id or address.`)
-    const { id } = core.accounts.resolve(ref)
+    const { id } = await resolveAccount(cli, ref)
     const updated =
       action === 'resync'
-        ? await call('accounts.requestResync', { id })
-        : await call('accounts.setEnabled', { id, enabled: action === 'enable' })
+        ? await cli.call('accounts.requestResync', { id })
+        : await cli.call('accounts.setEnabled', { id, enabled: action === 'enable' })
     if (json) io.out(JSON.stringify(updated, null, 2))
     else io.out(describe(updated))
     return 0

@@ -103,7 +103,7 @@ describe('replybase CLI: connect, accounts, disconnect', () => {
   }, 60_000)
 
   it('accounts disable|resync and disconnect --purge by address or id', async () => {
-    const disabled = await cli(['accounts', 'disable', MAILBOX, '--json'])
+    const disabled = await cli(['accounts', 'disable', MAILBOX.toUpperCase(), '--json'])
     expect(disabled.code).toBe(0)
     const acc = JSON.parse(disabled.stdout.join('\n')) as AccountDto
     expect(acc.status).toBe('disabled')

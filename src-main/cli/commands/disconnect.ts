@@ -1,10 +1,11 @@
-import { CliUsageError, type CliCommand, parseCommandArgs } from '../cli-types'
+import { CliUsageError, parseCommandArgs, resolveAccount } from '../arguments'
+import type { CliCommand } from '../cli-types'
 
 export const disconnectCommand: CliCommand = {
   name: 'disconnect',
   usage: 'disconnect <id|email> [--purge] [--json]',
   summary: 'Revoke access and remove the stored authorization (--purge: delete its mail and pairs)',
-  async run(args, { core, call }, io) {
+  async run(args, cli, io) {
     const parsed = parseCommandArgs({
       args,
       allowPositionals: true,
@@ -13,8 +14,8 @@ export const disconnectCommand: CliCommand = {
     const [ref, ...extra] = parsed.positionals
     if (!ref || extra.length > 0)
       throw new CliUsageError('disconnect takes one account id or address.')
-    const { id } = core.accounts.resolve(ref)
-    const r = await call('accounts.disconnect', { id, purge: Boolean(parsed.values.purge) })
+    const { id } = await resolveAccount(cli, ref)
+    const r = await cli.call('accounts.disconnect', { id, purge: Boolean(parsed.values.purge) })
     if (parsed.values.json) {
       io.out(JSON.stringify(r, null, 2))
       return 0

@@ -1,5 +1,6 @@
 import type { MessageDto } from '@contract/messages'
-import { CliUsageError, type CliCommand, parseCommandArgs } from '../cli-types'
+import { CliUsageError, parseCommandArgs, resolveAccount } from '../arguments'
+import type { CliCommand } from '../cli-types'
 
 const PREVIEW_CHARS = 160
 
@@ -32,7 +33,7 @@ export const messagesCommand: CliCommand = {
   name: 'messages',
   usage: 'messages list [--account <id|email>] [--thread <id>] [--limit <n>] [--json]',
   summary: 'List stored messages in sent order',
-  async run(args, { core }, io) {
+  async run(args, cli, io) {
     const parsed = parseCommandArgs({
       args,
       allowPositionals: true,
@@ -52,8 +53,8 @@ export const messagesCommand: CliCommand = {
       throw new CliUsageError('--limit takes a positive whole number.')
     }
     const accountId =
-      values.account === undefined ? undefined : core.accounts.resolve(values.account).id
-    const list = core.messages.list({ accountId, threadId: values.thread, limit })
+      values.account === undefined ? undefined : (await resolveAccount(cli, values.account)).id
+    const list = await cli.call('messages.list', { accountId, threadId: values.thread, limit })
     if (values.json) {
       io.out(JSON.stringify(list.map(toJson), null, 2))
       return 0

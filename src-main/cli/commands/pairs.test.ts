@@ -150,8 +150,8 @@ describe('cli pairs', () => {
     expect(huge.code).toBe(2)
     expect(huge.stderr).toMatch(/9999999999999999 is not a valid pair id/)
     const hugeAccount = await runCli(['accounts', 'enable', '12345678901234567'], env)
-    expect(hugeAccount.code).toBe(1)
-    expect(hugeAccount.stderr).toMatch(/bad_request: 12345678901234567 is not a valid account id/)
+    expect(hugeAccount.code).toBe(2)
+    expect(hugeAccount.stderr).toMatch(/12345678901234567 is not a valid account id/)
     // The API's own checks and words: more ids than one call takes is the dispatcher's refusal.
     const tooMany = Array.from({ length: 5001 }, (_, i) => String(i + 1))
     const bulk = await runCli(['pairs', 'approve', ...tooMany], env)

@@ -1,13 +1,8 @@
 import { PAIR_STATUSES, type PairStatus } from '@contract/pairs'
 import type { PairExportRow } from '../../db/queries/pairs-review'
 import { preview } from '../../core/review/review-service'
-import {
-  CliUsageError,
-  parseRowId,
-  type CliCommand,
-  type CliIo,
-  parseCommandArgs,
-} from '../cli-types'
+import { CliUsageError, parseRowId, parseCommandArgs, resolveAccount } from '../arguments'
+import type { CliCommand, CliIo } from '../cli-types'
 
 const ACTIONS: Record<string, PairStatus> = {
   approve: 'approved',
@@ -65,7 +60,7 @@ export const pairsCommand: CliCommand = {
   usage:
     'pairs list [--status new|approved|rejected] [--account <id|email>] [--json] | pairs approve|reject|reset <id>...',
   summary: 'List training pairs, or approve, reject or reset (to new) pairs by id',
-  async run(args, { core, call }, io) {
+  async run(args, cli, io) {
     const parsed = parseCommandArgs({
       args,
       allowPositionals: true,
@@ -84,9 +79,9 @@ export const pairsCommand: CliCommand = {
         throw new CliUsageError(`--status must be one of ${PAIR_STATUSES.join(', ')}.`)
       }
       const account = parsed.values.account
-      const accountId = account === undefined ? undefined : core.accounts.resolve(account).id
+      const accountId = account === undefined ? undefined : (await resolveAccount(cli, account)).id
       printList(
-        core.review.exportRows({ status: status as PairStatus | undefined, accountId }),
+        cli.core.review.exportRows({ status: status as PairStatus | undefined, accountId }),
         json,
         io,
       )
@@ -99,7 +94,7 @@ export const pairsCommand: CliCommand = {
     }
     if (rest.length === 0) throw new CliUsageError(`pairs ${action} takes one or more pair ids.`)
     const ids = rest.map((x) => parseRowId(x, 'pair'))
-    const result = await call('pairs.setStatus', { ids, status: target })
+    const result = await cli.call('pairs.setStatus', { ids, status: target })
     const found = new Set(result.previous.map((p) => p.id))
     const missing = ids.filter((id) => !found.has(id))
     if (json) {

@@ -1,6 +1,7 @@
 import type { OpenAISettings, OpenAITestResult, SaveOpenAIInput } from '@contract/ai'
 import { DEFAULT_OPENAI_MODEL } from '@contract/ai'
-import { CliUsageError, type CliCommand, type CliIo, parseCommandArgs } from '../cli-types'
+import { CliUsageError, parseCommandArgs } from '../arguments'
+import type { CliCommand, CliIo } from '../cli-types'
 
 /** The key comes from stdin only: argv is visible to every process (`ps`, /proc/<pid>/cmdline)
  * and lands in shell history. */

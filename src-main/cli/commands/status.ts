@@ -1,4 +1,5 @@
-import { parseCommandArgs, type CliCommand } from '../cli-types'
+import { parseCommandArgs } from '../arguments'
+import type { CliCommand } from '../cli-types'
 
 export const statusCommand: CliCommand = {
   name: 'status',

@@ -1,17 +1,19 @@
 import type { SyncRunResult, SyncRunSummary } from '@contract/sync'
-import { CliUsageError, type CliCommand, type CliIo, parseCommandArgs } from '../cli-types'
+import { CliUsageError, parseCommandArgs, resolveAccount } from '../arguments'
+import type { CliCommand, CliIo } from '../cli-types'
 
 /** Non-TTY stderr gets a progress line at most this often (TTY: one line, updated in place). */
 const LINE_EVERY_MS = 2_000
 
-export function parseSince(value: string | undefined): Date | null {
-  if (value === undefined) return null
+/** --since as the API takes it; a wrong date is a usage error, not a failed call. */
+export function parseSince(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
   const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null
   if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
     throw new CliUsageError('--since takes a date as YYYY-MM-DD.')
   }
-  return date
+  return value
 }
 
 function skips(s: SyncRunSummary): string {
@@ -75,7 +77,7 @@ export const syncCommand: CliCommand = {
   name: 'sync',
   usage: 'sync [--account <id|email>] [--full] [--since YYYY-MM-DD] [--json]',
   summary: 'Sync Gmail into the knowledge base (progress on stderr, summary on stdout)',
-  async run(args, { core }, io) {
+  async run(args, cli, io) {
     const values = parseCommandArgs({
       args,
       options: {
@@ -86,26 +88,23 @@ export const syncCommand: CliCommand = {
       },
     }).values
     const since = parseSince(values.since)
-    const account = values.account === undefined ? undefined : core.accounts.resolve(values.account)
-    const emails = new Map(core.accounts.list().map((a) => [a.id, a.email]))
+    const account =
+      values.account === undefined ? undefined : await resolveAccount(cli, values.account)
+    const emails = new Map((await cli.call('accounts.list', {})).map((a) => [a.id, a.email]))
     const progress = progressReporter(io, emails)
-    const off = core.events.subscribe((event, payload) => {
-      if (event !== 'sync.progress') return
-      const p = payload as { accountId: number; phase: string; done: number; total: number }
-      progress.update(p.accountId, p.phase, p.done, p.total)
-    })
+    const off = cli.on('sync.progress', (p) =>
+      progress.update(p.accountId, p.phase, p.done, p.total),
+    )
     // Ctrl+C stops between Gmail calls; what was committed stays and the next run continues.
-    const controller = new AbortController()
-    const onSignal = (): void => controller.abort()
+    const onSignal = (): void => void cli.call('sync.cancel', { accountId: account?.id })
     process.once('SIGINT', onSignal)
     process.once('SIGTERM', onSignal)
     let results: SyncRunResult[]
     try {
-      results = await core.sync.now({
+      results = await cli.call('sync.now', {
         accountId: account?.id,
         full: Boolean(values.full),
         since,
-        signal: controller.signal,
       })
     } finally {
       off()

@@ -226,11 +226,4 @@ describe('accounts service via the API', () => {
     expect(r.revoked).toBe(false)
     expect(await kit.keychainEntry(MAILBOX)).toBeNull()
   })
-
-  it('resolve finds an account by id or address', async () => {
-    const { core, account } = await connectedCore()
-    expect(core.accounts.resolve(String(account.id)).email).toBe(MAILBOX)
-    expect(core.accounts.resolve(MAILBOX.toUpperCase()).id).toBe(account.id)
-    expect(() => core.accounts.resolve('nobody@example.com')).toThrow(/No account/)
-  })
 })

@@ -14,7 +14,6 @@ import { revokeToken } from '../google/oauth-client'
 import { createTokenStore, type TokenSet, type TokenStore } from '../google/token-store'
 import {
   getAccountRow,
-  findAccountByEmail,
   listAccountRows,
   parseMeta,
   patchAccountMeta,
@@ -64,7 +63,6 @@ export interface AccountsService {
   list(): AccountDto[]
   get(id: number): AccountDto
   /** An account by id or address, as the CLI names them. */
-  resolve(ref: string): AccountDto
   setEnabled(id: number, enabled: boolean): Promise<AccountDto>
   requestResync(id: number): AccountDto
   disconnect(id: number, purge: boolean): Promise<DisconnectResult>
@@ -118,17 +116,6 @@ export function createAccountsService(deps: {
     tokens,
     list: () => listAccountRows(dbh).map(toAccountDto),
     get: (id) => toAccountDto(row(id)),
-    resolve(ref) {
-      const trimmed = ref.trim()
-      if (/^\d+$/.test(trimmed) && !Number.isSafeInteger(Number(trimmed))) {
-        throw new AppError('bad_request', `${trimmed} is not a valid account id.`)
-      }
-      const r = /^\d+$/.test(trimmed)
-        ? getAccountRow(dbh, Number(trimmed))
-        : findAccountByEmail(dbh, trimmed)
-      if (!r) throw new AppError('not_found', `No account "${trimmed}".`)
-      return toAccountDto(r)
-    },
     async setEnabled(id, enabled) {
       const current = row(id)
       if (!enabled) {

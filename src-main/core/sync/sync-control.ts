@@ -35,6 +35,8 @@ export function createSyncControl(deps: {
   scheduler: SyncScheduler
 }): SyncControl {
   const { dbh, sync, scheduler } = deps
+  /** Bumped by a cancel of every run: a batch of accounts started before it stops too. */
+  let cancelAll = 0
 
   const schedulable = (): SchedulableAccount[] =>
     deps.accounts.list().map((a) => ({
@@ -105,8 +107,9 @@ export function createSyncControl(deps: {
       }
       const order = pickDueAccounts(schedulable(), Date.now(), readSettings(dbh), { force: true })
       const results: SyncRunResult[] = []
+      const epoch = cancelAll
       for (const id of order) {
-        if (signal?.aborted) break
+        if (signal?.aborted || epoch !== cancelAll) break
         results.push(await runOne(id, options))
       }
       return results
@@ -117,7 +120,10 @@ export function createSyncControl(deps: {
       deps.events.emit('sync.paused', { paused })
       return status()
     },
-    cancel: (accountId) => ({ cancelled: sync.cancel(accountId) }),
+    cancel(accountId) {
+      if (accountId === undefined) cancelAll++
+      return { cancelled: sync.cancel(accountId) }
+    },
     schedulable,
   }
 }
