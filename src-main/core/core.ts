@@ -57,7 +57,7 @@ export interface Core {
   messages: MessagesService
   /** The OpenAI provider: settings, connection test, models, similar pairs, drafts. */
   ai: AiService
-  /** Mail sync: run now, status, pause, cancel; `sync.service` runs one account. */
+  /** Mail sync: run now, status, pause, cancel. */
   sync: SyncControl
   /** Background sync timer; the Electron app starts it, the CLI never does. */
   scheduler: SyncScheduler
@@ -91,7 +91,13 @@ export function createCore(options: CoreOptions): Core {
   const accounts = createAccountsService({ dbh: opened, secrets, events, env })
   const gmailConnect = createGmailConnectService({ dbh: opened, secrets, events, env, accounts })
   closers.push(() => void gmailConnect.cancel())
-  const syncParts = createSyncParts({ dbh: opened, events, env, accounts, gmail: () => core.gmail })
+  const gmail = createGmailClientFactory({
+    dbh: opened,
+    secrets,
+    env,
+    onRevoked: (id) => accounts.markError(id, 'token_revoked'),
+  })
+  const syncParts = createSyncParts({ dbh: opened, events, env, accounts, gmail })
   closers.push(() => syncParts.close())
   const core: Core = {
     dataDir: options.dataDir,
@@ -105,12 +111,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     settings: createSettingsService({ dbh: opened, secrets, events, env }),
     accounts,
-    gmail: createGmailClientFactory({
-      dbh: opened,
-      secrets,
-      env,
-      onRevoked: (id) => accounts.markError(id, 'token_revoked'),
-    }),
+    gmail,
     gmailConnect,
     review: createReviewService({ dbh: opened, events }),
     messages: createMessagesService({ dbh: opened }),

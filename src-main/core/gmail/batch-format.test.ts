@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { batchSizeFor } from '../sync/gmail-batch'
-import { parseBatchResponse, partFailure, toRaw } from './batch-format'
+import { batchSizeFor, parseBatchResponse, partFailure, toRaw } from './batch-format'
 
 const B = 'batch_abc'
 const part = (id: number, status: string, body: string, headers = '') =>

@@ -4,6 +4,17 @@
 import type { RawMessage } from './gmail-calls'
 import { classifyFailure, type Failure } from './retry-policy'
 
+/** Inner calls per batch: Gmail takes up to 100 and recommends 50 or fewer. */
+export const MAX_BATCH = 50
+/** Quota units of one messages.get. */
+export const GET_COST = 5
+
+/** Batch size for a budget: the most messages.get calls one pacing window admits, at most 50. */
+export function batchSizeFor(windowUnits: number): number {
+  if (!Number.isFinite(windowUnits)) return MAX_BATCH
+  return Math.max(1, Math.min(MAX_BATCH, Math.floor(windowUnits / GET_COST)))
+}
+
 export interface Part {
   index: number
   status: number

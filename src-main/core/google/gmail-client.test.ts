@@ -27,7 +27,7 @@ describe('gmail client for an account', () => {
   it('uses the stored token against the configured API root, with gaxios retry off', async () => {
     kit = await startKit()
     const { core, id } = await connected(kit)
-    const gmail = await core.gmail.getGmailForAccount(id)
+    const gmail = (await core.gmail.getAccountClient(id)).gmail
     const profile = await gmail.users.getProfile({ userId: 'me' })
     expect(profile.data.emailAddress).toBe(MAILBOX)
     // One 503 is returned to the caller as is: the sync engine owns retries.
@@ -47,7 +47,7 @@ describe('gmail client for an account', () => {
   it('does not refresh on a 403 (a permission or rate answer, not a stale token)', async () => {
     kit = await startKit()
     const { core, id } = await connected(kit)
-    const gmail = await core.gmail.getGmailForAccount(id)
+    const gmail = (await core.gmail.getAccountClient(id)).gmail
     const tokenCalls = () => kit!.fake.stats().byEndpoint['oauth.token'] ?? 0
     const before = tokenCalls()
     kit.fake.setFaults({ domainPolicy: true })
@@ -60,7 +60,7 @@ describe('gmail client for an account', () => {
     kit = await startKit({ accessTokenTtlSec: 30 })
     const { core, id } = await connected(kit)
     const before = await stored(kit)
-    const gmail = await core.gmail.getGmailForAccount(id)
+    const gmail = (await core.gmail.getAccountClient(id)).gmail
     await gmail.users.getProfile({ userId: 'me' })
     const after = await stored(kit)
     expect(after.accessToken).not.toBe(before.accessToken)
@@ -73,7 +73,7 @@ describe('gmail client for an account', () => {
     kit = await startKit()
     const { core, id } = await connected(kit)
     const before = await stored(kit)
-    const gmail = await core.gmail.getGmailForAccount(id)
+    const gmail = (await core.gmail.getAccountClient(id)).gmail
     kit.fake.expireTokens()
     const profile = await gmail.users.getProfile({ userId: 'me' })
     expect(profile.data.emailAddress).toBe(MAILBOX)
@@ -93,7 +93,7 @@ describe('gmail client for an account', () => {
     const changes: unknown[] = []
     core.events.subscribe((e, p) => e === 'accounts.changed' && changes.push(p))
     kit.fake.revokeAll(MAILBOX)
-    const gmail = await core.gmail.getGmailForAccount(id)
+    const gmail = (await core.gmail.getAccountClient(id)).gmail
     const err = await gmail.users.getProfile({ userId: 'me' }).catch((e: unknown) => e)
     expect(isAppError(err) && err.code).toBe('token_revoked')
     expect(core.accounts.get(id)).toMatchObject({ status: 'error', statusReason: 'token_revoked' })
@@ -105,7 +105,7 @@ describe('gmail client for an account', () => {
       .prepare('SELECT count(*) AS n FROM messages WHERE account_id = ?')
       .get(id) as { n: number }
     expect(n.n).toBe(1)
-    const fresh = await core.gmail.getGmailForAccount(id)
+    const fresh = (await core.gmail.getAccountClient(id)).gmail
     expect((await fresh.users.getProfile({ userId: 'me' })).data.emailAddress).toBe(MAILBOX)
   })
 
@@ -113,7 +113,7 @@ describe('gmail client for an account', () => {
     kit = await startKit()
     const { core, id } = await connected(kit)
     await core.accounts.disconnect(id, false)
-    await expect(core.gmail.getGmailForAccount(id)).rejects.toMatchObject({ code: 'not_connected' })
-    await expect(core.gmail.getGmailForAccount(9999)).rejects.toMatchObject({ code: 'not_found' })
+    await expect(core.gmail.getAccountClient(id)).rejects.toMatchObject({ code: 'not_connected' })
+    await expect(core.gmail.getAccountClient(9999)).rejects.toMatchObject({ code: 'not_found' })
   })
 })

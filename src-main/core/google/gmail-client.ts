@@ -45,8 +45,9 @@ export interface GmailForAccount {
 
 export interface GmailClientFactory {
   /** Throws not_found, not_connected (no stored authorization), server_config, keychain_unavailable. */
-  getGmailForAccount(accountId: number): Promise<gmail_v1.Gmail>
   getAccountClient(accountId: number): Promise<GmailForAccount>
+  /** The same for an account row the caller has already read (sync reads it with its lock). */
+  clientFor(account: { id: number; email: string }): Promise<GmailForAccount>
 }
 
 export function createGmailClientFactory(deps: {
@@ -58,9 +59,8 @@ export function createGmailClientFactory(deps: {
 }): GmailClientFactory {
   const tokens = createTokenStore(deps.secrets)
 
-  async function getAccountClient(accountId: number): Promise<GmailForAccount> {
-    const row = getAccountRow(deps.dbh, accountId)
-    if (!row) throw new AppError('not_found', `No account with id ${accountId}.`)
+  async function clientFor(row: { id: number; email: string }): Promise<GmailForAccount> {
+    const accountId = row.id
     const config = await resolveGoogleConfig(deps)
     const stored = await tokens.read(row.email).catch((e: unknown) => {
       if (e instanceof AppError && e.code === 'token_revoked') deps.onRevoked(accountId)
@@ -84,7 +84,11 @@ export function createGmailClientFactory(deps: {
   }
 
   return {
-    getAccountClient,
-    getGmailForAccount: async (accountId) => (await getAccountClient(accountId)).gmail,
+    clientFor,
+    async getAccountClient(accountId) {
+      const row = getAccountRow(deps.dbh, accountId)
+      if (!row) throw new AppError('not_found', `No account with id ${accountId}.`)
+      return clientFor(row)
+    },
   }
 }

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import type { AccountOAuthClient } from '../google/oauth-client'
 import { createLogger } from '../logging/logger'
-import { partFailure } from '../gmail/batch-format'
+import { GET_COST, partFailure } from '../gmail/batch-format'
 import type { DecodePool } from './decode-pool'
 import { GmailCallError, type GmailCallContext } from '../gmail/gmail-calls'
 import type { PreparedMessage } from './message-prepare'
@@ -14,9 +14,6 @@ import { cancelled } from '../gmail/quota-limiter'
 import { classifyFailure, nextDelay } from '../gmail/retry-policy'
 
 const log = createLogger('sync')
-
-export const MAX_BATCH = 50
-const GET_COST = 5
 
 export interface BatchContext {
   auth: Pick<AccountOAuthClient, 'request'>
@@ -31,12 +28,6 @@ export interface BatchContext {
 /** A fetched message, decoded; `prepared` is null when it sits in SPAM/TRASH/DRAFT by now. */
 export interface Fetched {
   prepared: PreparedMessage | null
-}
-
-/** Batch size for a budget: the most messages.get calls one pacing window admits, at most 50. */
-export function batchSizeFor(windowUnits: number): number {
-  if (!Number.isFinite(windowUnits)) return MAX_BATCH
-  return Math.max(1, Math.min(MAX_BATCH, Math.floor(windowUnits / GET_COST)))
 }
 
 async function post(

@@ -28,18 +28,14 @@ export function createSyncParts(deps: {
   events: EventBus
   env: NodeJS.ProcessEnv
   accounts: AccountsService
-  /** Read lazily: the core builds the Gmail client factory beside this. */
-  gmail: () => GmailClientFactory
+  gmail: GmailClientFactory
 }): SyncParts {
   const service = createSyncService({
     dbh: deps.dbh,
     events: deps.events,
     accounts: deps.accounts,
     env: deps.env,
-    gmail: {
-      getAccountClient: (id) => deps.gmail().getAccountClient(id),
-      getGmailForAccount: (id) => deps.gmail().getGmailForAccount(id),
-    },
+    gmail: deps.gmail,
   })
   let control: SyncControl | null = null
   const scheduler = new SyncScheduler({

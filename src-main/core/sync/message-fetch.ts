@@ -1,7 +1,8 @@
 // Fetches messages (format=raw) concurrently under the account's limiter, decodes each one and
 // prepares its row and cleaned text, outside any transaction. Attachment bodies are never
 // fetched: raw carries them inline and parse-mail keeps only their metadata.
-import { batchFetch, batchSizeFor } from './gmail-batch'
+import { batchSizeFor } from '../gmail/batch-format'
+import { batchFetch } from './gmail-batch'
 import { getRawMessage } from '../gmail/gmail-calls'
 import { isHidden, type PreparedMessage } from './message-prepare'
 import type { MessageInput } from './message-store'

@@ -12,8 +12,6 @@ import { runningRuns } from '../../db/queries/sync-runs'
 import type { SyncOptions, SyncService } from './sync-service'
 
 export interface SyncControl {
-  /** The underlying per-account runner. */
-  readonly service: SyncService
   /** Runs one account (refusing with sync_in_progress if it is already running) or all. */
   now(input: {
     accountId?: number
@@ -95,7 +93,6 @@ export function createSyncControl(deps: {
   }
 
   return {
-    service: sync,
     async now({ accountId, full, since, signal }) {
       const options: SyncOptions = { full: full ?? false, since: since ?? null, signal }
       if (accountId !== undefined) {

@@ -53,7 +53,7 @@ function refusing(status: number, reason: string): GmailClientFactory {
     users: { getProfile: fail, messages: { list: fail, get: fail }, history: { list: fail } },
   } as unknown as gmail_v1.Gmail
   const client = { gmail, auth: {}, email: 'us@acme.example' } as unknown as GmailForAccount
-  return { getAccountClient: async () => client, getGmailForAccount: async () => gmail }
+  return { getAccountClient: async () => client, clientFor: async () => client }
 }
 
 describe('createSyncService', () => {
@@ -115,9 +115,9 @@ describe('createSyncService', () => {
     dbh.sqlite.prepare("UPDATE accounts SET status = 'active'").run()
     let release!: () => void
     const slow: GmailClientFactory = {
-      getAccountClient: () =>
+      clientFor: () =>
         new Promise<GmailForAccount>((_r, reject) => (release = () => reject(new Error('stop')))),
-      getGmailForAccount: () => Promise.reject(new Error('unused')),
+      getAccountClient: () => Promise.reject(new Error('unused')),
     }
     const sync2 = createSyncService({
       dbh,

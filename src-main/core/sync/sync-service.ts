@@ -107,7 +107,7 @@ export function createSyncService(deps: SyncDeps): SyncService {
     let status: SyncRunResult['status'] = 'ok'
     let error: AppError | null = null
     try {
-      const client = await deps.gmail.getAccountClient(e.accountId)
+      const client = await deps.gmail.clientFor({ id: e.accountId, email: plan.account.email })
       const rc = buildRunContext({
         dbh,
         env: deps.env,
