@@ -8,7 +8,20 @@ const alias = { '@contract': resolve(__dirname, 'src-main/contract') }
 
 // ESM-only dependencies are bundled into main so the CommonJS main bundle never has to
 // require() an ES module.
-const bundledDeps = ['p-queue', 'p-throttle', 'p-retry', 'postal-mime']
+const bundledDeps = [
+  'p-queue',
+  'p-throttle',
+  'p-retry',
+  'postal-mime',
+  'openai',
+  '@googleapis/gmail',
+  'google-auth-library',
+  'drizzle-orm',
+  'zod',
+  'html-to-text',
+  'iconv-lite',
+  'snowball-stemmers',
+]
 
 // The page's CSP forbids inline scripts; Vite's dev server (npm run dev) injects React
 // Refresh's preamble inline and talks to its HMR socket. Only the dev server gets the looser
@@ -34,6 +47,14 @@ export default defineConfig({
           index: resolve(__dirname, 'src-main/app/main.ts'),
           // Sync decoding runs on worker threads (core/sync/decode-pool.ts looks for this file).
           'sync-decode-worker': resolve(__dirname, 'src-main/core/sync/decode-worker.ts'),
+          // The command line (package.json "bin", and the app's own `--cli`).
+          cli: resolve(__dirname, 'src-main/cli/bin.ts'),
+        },
+        output: {
+          // Shared chunks sit beside the entries: code in them finds the decode worker and
+          // drizzle/ by __dirname exactly as the entries do.
+          chunkFileNames: '[name]-[hash].js',
+          banner: (chunk) => (chunk.isEntry && chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
         },
       },
     },

@@ -16,10 +16,19 @@ ${commands.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`).join('\n')}
 
 Environment: REPLYBASE_DATA_DIR (data folder), REPLYBASE_KEYCHAIN_SERVICE (keychain service name).`
 
+/** Where the installed app keeps its data and migrations (the CLI from source finds both). */
+export interface CliPlace {
+  /** The app's data folder when REPLYBASE_DATA_DIR does not say otherwise. */
+  dataDir?: string
+  migrationsFolder?: string
+  version?: string
+}
+
 export async function runCli(
   argv: string[],
   io: CliIo,
   env: NodeJS.ProcessEnv = process.env,
+  place: CliPlace = {},
 ): Promise<number> {
   const [name, ...rest] = argv
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -33,7 +42,13 @@ export async function runCli(
   }
   let core: Core | null = null
   try {
-    core = createCore({ dataDir: resolveDataDir(env), env, transport: 'cli' })
+    core = createCore({
+      dataDir: resolveDataDir(env, place.dataDir),
+      migrationsFolder: place.migrationsFolder,
+      version: place.version,
+      env,
+      transport: 'cli',
+    })
     return await command.run(rest, createCliContext(core), io)
   } catch (e) {
     if (e instanceof CliUsageError) {
@@ -52,12 +67,15 @@ export async function runCli(
   }
 }
 
-if (require.main === module) {
+/** Runs the command in argv on this process's stdout and stderr; sets the exit code. */
+export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
   const io: CliIo = {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
   }
-  void runCli(process.argv.slice(2), io).then((code) => {
-    process.exitCode = code
-  })
+  const code = await runCli(argv, io)
+  process.exitCode = code
+  return code
 }
+
+if (require.main === module) void main()

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
 import { repoRoot } from './temp'
 
@@ -8,12 +9,13 @@ export interface CliRun {
   stderr: string
 }
 
-const TSX = path.join(repoRoot(), 'node_modules', '.bin', 'tsx')
-const MAIN = path.join(repoRoot(), 'src-main', 'cli', 'main.ts')
+/** The built command line (`npm run build`; scripts/test.sh builds before the tests). */
+export const CLI_BUNDLE = path.join(repoRoot(), 'out', 'main', 'cli.js')
 
 /** Starts the real CLI as a child process, exactly as `npm run cli -- <args>` does. */
 export function spawnCli(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(TSX, [MAIN, ...args], {
+  if (!fs.existsSync(CLI_BUNDLE)) throw new Error(`${CLI_BUNDLE} is missing: run npm run build`)
+  return spawn(process.execPath, [CLI_BUNDLE, ...args], {
     cwd: repoRoot(),
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -2,6 +2,7 @@
 // electron-builder packs and unpacks, and that the built sync decode worker runs from the
 // built output with only what the package carries.
 import fs from 'node:fs'
+import { isBuiltin } from 'node:module'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
@@ -13,12 +14,36 @@ import { workerEntry } from '../../src-main/core/sync/decode-pool'
 const ROOT = path.resolve(__dirname, '../..')
 const require = createRequire(__filename)
 const builder = yaml.load(fs.readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8')) as {
+  productName: string
   afterPack: string
   asarUnpack: string[]
   files: string[]
+  linux: { executableName: string }
+  deb: { fpm: string[] }
 }
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
   dependencies: Record<string, string>
+  bin: Record<string, string>
+}
+
+/** Every require() of a built file and the chunks it loads: packed files and runtime deps only. */
+function expectSelfContained(file: string, seen = new Set<string>()): void {
+  if (seen.has(file)) return
+  seen.add(file)
+  const code = fs.readFileSync(file, 'utf8')
+  for (const [, spec] of code.matchAll(/require\("([^"]+)"\)/g)) {
+    if (isBuiltin(spec!)) continue
+    if (spec!.startsWith('.')) {
+      const target = path.join(path.dirname(file), spec!)
+      expect(fs.existsSync(target), spec).toBe(true)
+      expectSelfContained(target, seen)
+      continue
+    }
+    const name = spec!.startsWith('@')
+      ? spec!.split('/').slice(0, 2).join('/')
+      : spec!.split('/')[0]!
+    expect(pkg.dependencies, `${spec} must be a runtime dependency`).toHaveProperty([name])
+  }
 }
 const OUT_MAIN = path.join(ROOT, 'out', 'main')
 
@@ -72,20 +97,7 @@ describe('the sync decode worker in the built output', () => {
   })
 
   it('needs only packed files and runtime dependencies', () => {
-    const code = fs.readFileSync(path.join(OUT_MAIN, 'sync-decode-worker.js'), 'utf8')
-    const wanted = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!)
-    expect(wanted.length).toBeGreaterThan(0)
-    for (const spec of wanted) {
-      if (spec.startsWith('node:')) continue
-      if (spec.startsWith('.')) {
-        expect(fs.existsSync(path.join(OUT_MAIN, spec)), spec).toBe(true)
-        continue
-      }
-      const name = spec.startsWith('@')
-        ? spec.split('/').slice(0, 2).join('/')
-        : spec.split('/')[0]!
-      expect(pkg.dependencies, `${spec} must be a runtime dependency`).toHaveProperty([name])
-    }
+    expectSelfContained(path.join(OUT_MAIN, 'sync-decode-worker.js'))
   })
 
   it('decodes a message when started from the built file', async () => {
@@ -113,5 +125,30 @@ describe('the sync decode worker in the built output', () => {
     } finally {
       await worker.terminate()
     }
+  })
+})
+
+describe('the command line in the package', () => {
+  const launcherPath = path.join(ROOT, 'build', 'replybase-cli.sh')
+
+  it('is the built bundle package.json names, packed with the app and started by node', () => {
+    const bin = path.join(ROOT, pkg.bin.replybase!)
+    expect(path.relative(OUT_MAIN, bin)).toBe('cli.js')
+    expect(builder.files).toContain('out/main/**')
+    expect(fs.readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true)
+    expectSelfContained(bin)
+  })
+
+  it('is `replybase` on PATH in the Linux package: the app binary with --cli, no display needed', () => {
+    const mapping = builder.deb.fpm.find((m) => m.endsWith('=/usr/bin/replybase'))
+    expect(mapping).toBe('build/replybase-cli.sh=/usr/bin/replybase')
+    const launcher = fs.readFileSync(launcherPath, 'utf8')
+    expect(fs.statSync(launcherPath).mode & 0o111).not.toBe(0)
+    const exec = launcher.split('\n').find((l) => l.startsWith('exec '))
+    expect(exec).toBe(
+      `exec /opt/${builder.productName}/${builder.linux.executableName} --ozone-platform=headless --cli "$@"`,
+    )
+    // The desktop binary must not take the command's name: /usr/bin/replybase is the launcher.
+    expect(builder.linux.executableName).not.toBe('replybase')
   })
 })

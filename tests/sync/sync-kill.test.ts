@@ -7,6 +7,7 @@ import Database from 'better-sqlite3'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { expectedPairs, generateMailbox, type GeneratedMessage } from '../fakes/mailbox-generator'
 import { startSyncKit, type SyncKit } from '../helpers/gmail-account'
+import { CLI_BUNDLE } from '../helpers/cli'
 import { repoRoot } from '../helpers/temp'
 import type { SyncRunResult } from '@contract/sync'
 
@@ -31,17 +32,13 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(async () => kit?.dispose())
 
-/** The CLI on plain node with tsx's loader, so the pid we kill is the process doing the work. */
+/** The built CLI on plain node, so the pid we kill is the process doing the work. */
 function cli(args: string[]) {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(repoRoot(), 'src-main', 'cli', 'main.ts'), ...args],
-    {
-      cwd: repoRoot(),
-      env: kit.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
+  const child = spawn(process.execPath, [CLI_BUNDLE, ...args], {
+    cwd: repoRoot(),
+    env: kit.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')))

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AccountDto } from '@contract/accounts'
+import { CLI_BUNDLE } from '../../../tests/helpers/cli'
 import {
   followAuthUrl,
   googleEnv,
@@ -41,7 +42,7 @@ interface Run {
 /** Runs the CLI; when it prints a URL on stdout, follows it like a browser (if asked to). */
 function cli(args: string[], options: { follow?: boolean } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'src-main/cli/main.ts', ...args], {
+    const child = spawn(process.execPath, [CLI_BUNDLE, ...args], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

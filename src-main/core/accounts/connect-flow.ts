@@ -124,7 +124,7 @@ export function createGmailConnectService(deps: {
   }
 
   async function readMailbox(config: GoogleConfig, accessToken: string): Promise<ConnectedAccount> {
-    const gmail = gmailWithAccessToken(config, accessToken)
+    const gmail = await gmailWithAccessToken(config, accessToken)
     try {
       const profile = await gmail.users.getProfile({ userId: 'me' })
       const email = profile.data.emailAddress?.trim().toLowerCase()

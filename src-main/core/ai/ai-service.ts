@@ -114,7 +114,7 @@ export function createAiService(deps: {
     const problem = e.baseUrl ? providerUrlProblem(new URL(e.baseUrl)) : null
     if (problem) throw new AppError('bad_request', problem)
     return {
-      api: createOpenAIClient({
+      api: await createOpenAIClient({
         apiKey: bound.key,
         baseUrl: e.baseUrl,
         timeoutMs: opts.timeoutMs ?? timeoutMs(),

@@ -2,17 +2,16 @@
 // would print request bodies, i.e. mail), a logger that keeps only the SDK's message line,
 // explicit nulls so OPENAI_* variables of the environment are not picked up, and failures
 // turned into our own codes and messages (OpenAI's 401 text echoes part of the key).
-import OpenAI, {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-} from 'openai'
+import type OpenAI from 'openai'
 import type { OpenAIProblem } from '@contract/ai'
 import { AppError } from '@contract/errors'
 import { createLogger } from '../logging/logger'
 
 const log = createLogger('openai')
+
+/** The SDK, loaded with the first client: most CLI commands and app starts never call OpenAI.
+ * Its error classes are needed only for failures of calls made through such a client. */
+let sdk: typeof import('openai') | null = null
 
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1'
 
@@ -32,8 +31,9 @@ const sdkLogger = {
   debug: () => undefined,
 }
 
-export function createOpenAIClient(o: OpenAIClientOptions): OpenAI {
-  return new OpenAI({
+export async function createOpenAIClient(o: OpenAIClientOptions): Promise<OpenAI> {
+  sdk ??= await import('openai')
+  return new sdk.OpenAI({
     apiKey: o.apiKey,
     baseURL: o.baseUrl ?? OPENAI_DEFAULT_BASE_URL,
     organization: null,
@@ -85,6 +85,8 @@ function causeCode(e: unknown): string | undefined {
  * is never passed on.
  */
 export function classifyOpenAIError(e: unknown, custom: boolean): OpenAIFailure {
+  if (!sdk) return unreadable(custom)
+  const { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } = sdk
   if (e instanceof APIConnectionTimeoutError || e instanceof APIUserAbortError) {
     return { code: 'timeout', message: 'OpenAI did not answer in time. Try again later.' }
   }
@@ -147,7 +149,11 @@ export function classifyOpenAIError(e: unknown, custom: boolean): OpenAIFailure 
     }
     return { code: 'server_error', message: `OpenAI refused the request (${status}).` }
   }
-  // Not an HTTP answer at all, e.g. a 200 whose body is not OpenAI's JSON.
+  return unreadable(custom)
+}
+
+/** Not an HTTP answer at all, e.g. a 200 whose body is not OpenAI's JSON. */
+function unreadable(custom: boolean): OpenAIFailure {
   return {
     code: custom ? 'bad_base_url' : 'server_error',
     message: custom
@@ -160,6 +166,7 @@ export function classifyOpenAIError(e: unknown, custom: boolean): OpenAIFailure 
 export function openAIAppError(failure: OpenAIFailure, cause?: unknown): AppError {
   // The cause is kept for the log only; describeHttpError-style fields, never the body.
   return new AppError(`openai_${failure.code}`, failure.message, {
-    cause: cause instanceof APIError ? { status: cause.status, code: cause.code } : undefined,
+    cause:
+      sdk && cause instanceof sdk.APIError ? { status: cause.status, code: cause.code } : undefined,
   })
 }

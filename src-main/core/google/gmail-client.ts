@@ -1,7 +1,7 @@
 // Authenticated @googleapis/gmail v1 clients at the configured API root. gaxios' own retry is
 // off: the sync engine paces and retries itself (one retry layer, see the Gmail error guide
 // https://developers.google.com/gmail/api/guides/handle-errors).
-import { gmail, type gmail_v1 } from '@googleapis/gmail'
+import type { gmail_v1 } from '@googleapis/gmail'
 import type { OAuth2Client } from 'google-auth-library'
 import type { DbHandle } from '../../db/connection'
 import { getAccountRow } from '../../db/queries/accounts'
@@ -15,10 +15,12 @@ const API_TIMEOUT_MS = 60_000
 
 type GmailAuth = NonNullable<gmail_v1.Options['auth']>
 
-export function gmailClient(
+/** Loaded on first use: the Gmail client is large, and most CLI commands never call Gmail. */
+export async function gmailClient(
   config: Pick<GoogleConfig, 'gmailApiRoot'>,
   auth: OAuth2Client,
-): gmail_v1.Gmail {
+): Promise<gmail_v1.Gmail> {
+  const { gmail } = await import('@googleapis/gmail')
   return gmail({
     version: 'v1',
     // googleapis-common bundles its own google-auth-library copy; the client only needs
@@ -31,7 +33,10 @@ export function gmailClient(
 }
 
 /** A client for a token that was just issued (the connect flow), with no refresh. */
-export function gmailWithAccessToken(config: GoogleConfig, accessToken: string): gmail_v1.Gmail {
+export function gmailWithAccessToken(
+  config: GoogleConfig,
+  accessToken: string,
+): Promise<gmail_v1.Gmail> {
   const auth = createOAuthClient(config)
   auth.setCredentials({ access_token: accessToken, token_type: 'Bearer' })
   return gmailClient(config, auth)
@@ -80,7 +85,7 @@ export function createGmailClientFactory(deps: {
       },
       onRevoked: async () => deps.onRevoked(accountId),
     })
-    return { gmail: gmailClient(config, auth), auth, email: row.email }
+    return { gmail: await gmailClient(config, auth), auth, email: row.email }
   }
 
   return {

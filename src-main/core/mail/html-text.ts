@@ -46,11 +46,17 @@ const BASE_OPTIONS: HtmlToTextOptions = {
   limits: { maxInputLength: MAX_HTML_CHARS, maxDepth: 256 },
 }
 
-const convertFull = compile({ ...BASE_OPTIONS, selectors: COMMON_SELECTORS })
-const convertNoQuotes = compile({
-  ...BASE_OPTIONS,
-  selectors: [...COMMON_SELECTORS, ...QUOTE_SELECTORS],
-})
+// Compiled on first use: compiling costs tens of milliseconds, which a CLI command that never
+// reads HTML should not pay at start.
+let compiledFull: ((html: string) => string) | null = null
+let compiledNoQuotes: ((html: string) => string) | null = null
+const convertFull = (html: string): string =>
+  (compiledFull ??= compile({ ...BASE_OPTIONS, selectors: COMMON_SELECTORS }))(html)
+const convertNoQuotes = (html: string): string =>
+  (compiledNoQuotes ??= compile({
+    ...BASE_OPTIONS,
+    selectors: [...COMMON_SELECTORS, ...QUOTE_SELECTORS],
+  }))(html)
 
 // Outlook puts the quoted message after the reply header as siblings (of ancestors, too), and
 // html-to-text's selectors have no "following" combinator, so we cut the HTML at the marker;
