@@ -32,7 +32,7 @@ afterAll(async () => {
 })
 beforeEach(async () => {
   kit.fake.setNextAuth(null)
-  kit.fake.setFaults({ domainPolicy: false })
+  kit.fake.setFaults({ domainPolicy: false, failNextCalls: 0 })
   await keytarBackend.deletePassword(kit.service, `gmail-token:${MAILBOX}`).catch(() => false)
 })
 
@@ -308,6 +308,14 @@ describe('gmail connect: every failure ends with one reason and nothing written'
     expect(result).toMatchObject({ ok: false, reason: 'profile_failed' })
     if (!result.ok) expect(result.message).toContain('403')
     await expectNothingWritten(core)
+  })
+
+  it('a passing 5xx on the profile and send-as calls is retried, and the account connects', async () => {
+    const core = kit.core()
+    kit.fake.setFaults({ failNextCalls: 2 })
+    const { result } = await connectVia(core)
+    expect(result).toMatchObject({ ok: true, account: { email: MAILBOX } })
+    expect(kit.fake.stats().faultsInjected).toBeGreaterThanOrEqual(2)
   })
 
   it('persist_failed: the account row cannot be written; the keychain is put back', async () => {

@@ -23,6 +23,7 @@ import {
   resolveGoogleConfig,
   type GoogleConfig,
 } from '../google/google-config'
+import { withRetries } from '../gmail/with-retries'
 import { gmailWithAccessToken } from '../google/gmail-client'
 import { createOAuthClient, oauthErrorOf, scopesOf, tokenSetFrom } from '../google/oauth-client'
 import { startLoopbackListener, type LoopbackListener } from '../google/oauth-loopback'
@@ -126,10 +127,11 @@ export function createGmailConnectService(deps: {
   async function readMailbox(config: GoogleConfig, accessToken: string): Promise<ConnectedAccount> {
     const gmail = await gmailWithAccessToken(config, accessToken)
     try {
-      const profile = await gmail.users.getProfile({ userId: 'me' })
+      // A 5xx or a rate limit here is Google's passing trouble: retried like every sync call.
+      const profile = await withRetries(() => gmail.users.getProfile({ userId: 'me' }))
       const email = profile.data.emailAddress?.trim().toLowerCase()
       if (!email) return fail('profile_failed', 'Gmail returned no address for this mailbox.')
-      const sendAs = await gmail.users.settings.sendAs.list({ userId: 'me' })
+      const sendAs = await withRetries(() => gmail.users.settings.sendAs.list({ userId: 'me' }))
       return {
         email,
         sendAs: sendAsAliases(sendAs.data.sendAs),

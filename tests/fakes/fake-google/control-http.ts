@@ -29,6 +29,7 @@ const faults = z.object({
   offlineForMs: z.number().min(0).nullish(),
   revokeAfterRequests: z.number().int().min(1).nullish(),
   deleteAfterList: z.number().int().min(0).nullish(),
+  failNextCalls: z.number().int().min(0).nullish(),
 })
 const nextAuth = z.object({
   mode: z.enum(['approve', 'deny', 'wrong_state', 'no_code', 'no_state']),

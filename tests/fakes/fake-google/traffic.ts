@@ -114,6 +114,12 @@ export class Traffic {
   }
 
   injectError(): ApiReply | undefined {
+    const left = this.faults.failNextCalls ?? 0
+    if (left > 0) {
+      this.faults.failNextCalls = left - 1
+      this.stats.faultsInjected++
+      return backendError(503)
+    }
     const rate = this.faults.errorRate ?? 0
     if (rate <= 0 || this.rng.next() >= rate) return undefined
     this.stats.faultsInjected++

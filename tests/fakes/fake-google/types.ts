@@ -56,6 +56,8 @@ export interface FakeFaults {
   revokeAfterRequests?: number
   /** Delete this many listed messages right after messages.list answers (list/get race). */
   deleteAfterList?: number
+  /** The next this-many Gmail calls answer 503 backendError, then calls succeed again. */
+  failNextCalls?: number
 }
 
 export type AuthMode = 'approve' | 'deny' | 'wrong_state' | 'no_code' | 'no_state'
