@@ -11,6 +11,7 @@ import { buildHandlers } from '../api/handlers'
 import { createDispatcher } from '../api/dispatcher'
 import { installSecurityPolicies, openExternalVetted } from './security'
 import { serveIpc } from './ipc'
+import { exportFileHooks } from './export-files'
 import { createMainWindow } from './window'
 import { startBackground, type Background, type ShellHooks } from './background'
 import { applyLaunchAtLogin, startedHidden } from './login-item'
@@ -82,7 +83,12 @@ function startDesktop(): void {
           return
         }
         const dispatch = afterCall(
-          createDispatcher(buildHandlers(core, { openExternal: openExternalVetted })),
+          createDispatcher(
+            buildHandlers(core, {
+              openExternal: openExternalVetted,
+              ...exportFileHooks(() => mainWindow),
+            }),
+          ),
           'settings.update',
           (input) => {
             const launch = (input as { launchAtLogin?: unknown }).launchAtLogin

@@ -1,5 +1,6 @@
 // Events main pushes to the renderer (over Electron IPC or the bridge's event stream).
 import type { SyncMode, SyncProgress, SyncRunResult } from './sync'
+import type { ExportProgress } from './export'
 
 export interface AppEvents {
   'settings.changed': { language: 'en' | 'ru' | null; theme: 'system' | 'light' | 'dark' }
@@ -9,6 +10,8 @@ export interface AppEvents {
   'accounts.changed': { accountId?: number }
   /** Pairs were reviewed, edited or restored (ids when known); re-read counts and visible rows. */
   'pairs.changed': { ids?: number[] }
+  /** Progress of a running export (at most ~10 per second). */
+  'export.progress': ExportProgress
   /** A sync run started for an account. */
   'sync.started': { accountId: number; mode: SyncMode }
   /** Progress of a running sync (at most ~10 per second per account). */

@@ -10,6 +10,7 @@ import { pairsContract } from './pairs'
 import { aiContract } from './ai'
 import { syncContract } from './sync'
 import { messagesContract } from './messages'
+import { exportContract } from './export'
 
 export const contract = {
   ...appContract,
@@ -19,6 +20,7 @@ export const contract = {
   ...aiContract,
   ...syncContract,
   ...messagesContract,
+  ...exportContract,
 }
 
 export type Contract = typeof contract
@@ -67,3 +69,12 @@ export type {
   SyncStatusDto,
 } from './sync'
 export type { AttachmentDto, MailAddressDto, MessageDto } from './messages'
+export type {
+  ExportFile,
+  ExportFormat,
+  ExportProgress,
+  ExportResult,
+  ExportSettings,
+  ExportSummary,
+  FineTuneModel,
+} from './export'

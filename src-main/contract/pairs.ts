@@ -118,7 +118,7 @@ const id = rowId
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'an ISO 8601 date')
-const filters = {
+export const pairFilters = {
   accountId: id.optional(),
   language: z.enum(PAIR_LANGUAGES).optional(),
   /** Full text over client and reply; word forms match in Russian and English. */
@@ -131,7 +131,7 @@ const filters = {
 export const pairsListInput = z
   .object({
     status: z.enum([...PAIR_STATUSES, 'all']).default('new'),
-    ...filters,
+    ...pairFilters,
     cursor: z.string().max(200).nullable().optional(),
     limit: z.number().int().min(1).max(PAIRS_PAGE_MAX).default(PAIRS_PAGE_DEFAULT),
   })
@@ -139,7 +139,7 @@ export const pairsListInput = z
 export type PairsListInput = z.input<typeof pairsListInput>
 export type PairsListQuery = z.output<typeof pairsListInput>
 
-export const pairsCountsInput = z.object(filters).strict()
+export const pairsCountsInput = z.object(pairFilters).strict()
 export type PairsCountsQuery = z.output<typeof pairsCountsInput>
 
 const pairsGetInput = z.object({ id }).strict()
@@ -183,6 +183,25 @@ const pairsRestoreInput = z
   })
   .strict()
 
+/** Review by filter (the CLI's bulk actions): every pair matching the list's filter whose
+ * status differs from `to`. With dryRun nothing changes and `matched` says how many would. */
+const pairsSetStatusMatchingInput = z
+  .object({
+    status: z.enum([...PAIR_STATUSES, 'all']).default('all'),
+    ...pairFilters,
+    newStatus: z.enum(PAIR_STATUSES),
+    dryRun: z.boolean().default(false),
+  })
+  .strict()
+export type PairsSetStatusMatchingQuery = z.output<typeof pairsSetStatusMatchingInput>
+
+export interface SetStatusMatchingResult {
+  /** Pairs of the filter not already in `newStatus`. */
+  matched: number
+  /** Pairs changed (0 on a dry run). */
+  updated: number
+}
+
 export const pairsContract = {
   'pairs.list': method<typeof pairsListInput, PairListPage>(pairsListInput),
   'pairs.counts': method<typeof pairsCountsInput, PairCounts>(pairsCountsInput),
@@ -192,4 +211,7 @@ export const pairsContract = {
   'pairs.edit': method<typeof pairsEditInput, PairDetail>(pairsEditInput),
   /** Undo: puts each pair back to the given snapshot (pairs that no longer exist are skipped). */
   'pairs.restore': method<typeof pairsRestoreInput, { restored: number }>(pairsRestoreInput),
+  'pairs.setStatusMatching': method<typeof pairsSetStatusMatchingInput, SetStatusMatchingResult>(
+    pairsSetStatusMatchingInput,
+  ),
 }

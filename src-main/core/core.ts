@@ -25,6 +25,7 @@ import { createSyncParts, type SyncControl, type SyncScheduler } from './sync'
 import { createReviewService, type ReviewService } from './review/review-service'
 import { createMessagesService, type MessagesService } from './messages/messages-service'
 import { createAiService, type AiService } from './ai/ai-service'
+import { createExportService, type ExportService } from './export/export-service'
 import type { AppStatus } from '@contract'
 
 export interface CoreOptions {
@@ -57,6 +58,8 @@ export interface Core {
   messages: MessagesService
   /** The OpenAI provider: settings, connection test, models, similar pairs, drafts. */
   ai: AiService
+  /** Training data out: summary, write, cancel, settings. */
+  exports: ExportService
   /** Mail sync: run now, status, pause, cancel. */
   sync: SyncControl
   /** Background sync timer; the Electron app starts it, the CLI never does. */
@@ -116,6 +119,7 @@ export function createCore(options: CoreOptions): Core {
     review: createReviewService({ dbh: opened, events }),
     messages: createMessagesService({ dbh: opened }),
     ai: createAiService({ dbh: opened, secrets, env }),
+    exports: createExportService({ dbh: opened, events }),
     sync: syncParts.sync,
     scheduler: syncParts.scheduler,
     onClose: (fn) => closers.push(fn),

@@ -7,10 +7,16 @@ import { pairsHandlers } from './pairs'
 import { aiHandlers } from './ai'
 import { syncHandlers } from './sync'
 import { messagesHandlers } from './messages'
+import { exportHandlers } from './export'
 
 export interface PlatformHooks {
   /** Opens an already vetted URL in the user's browser or mail program. */
   openExternal(url: string): Promise<void> | void
+  /** Asks where to save an export (the system save dialog); null when the person cancels.
+   * Absent where there is no dialog: the CLI names the file itself. */
+  chooseExportFile?(suggestedName: string): Promise<string | null>
+  /** Shows a file ReplyBase wrote in the file manager. */
+  showItemInFolder?(filePath: string): void
 }
 
 export function buildHandlers(core: Core, platform: PlatformHooks): HandlerMap {
@@ -22,5 +28,6 @@ export function buildHandlers(core: Core, platform: PlatformHooks): HandlerMap {
     ...aiHandlers(core),
     ...syncHandlers(core),
     ...messagesHandlers(core),
+    ...exportHandlers(platform)(core),
   }
 }

@@ -1,7 +1,13 @@
 import type { DomainHandlers } from './types'
 
 type PairsMethods =
-  'pairs.list' | 'pairs.counts' | 'pairs.get' | 'pairs.setStatus' | 'pairs.edit' | 'pairs.restore'
+  | 'pairs.list'
+  | 'pairs.counts'
+  | 'pairs.get'
+  | 'pairs.setStatus'
+  | 'pairs.edit'
+  | 'pairs.restore'
+  | 'pairs.setStatusMatching'
 
 export const pairsHandlers: DomainHandlers<PairsMethods> = (core) => ({
   'pairs.list': (q) => core.review.list(q),
@@ -10,4 +16,5 @@ export const pairsHandlers: DomainHandlers<PairsMethods> = (core) => ({
   'pairs.setStatus': ({ ids, status }) => core.review.setStatus(ids, status),
   'pairs.edit': (input) => core.review.edit(input),
   'pairs.restore': ({ items }) => core.review.restore(items),
+  'pairs.setStatusMatching': (q) => core.review.setStatusMatching(q),
 })

@@ -11,10 +11,13 @@ import type {
   PairStatus,
   PairsCountsQuery,
   PairsListQuery,
+  PairsSetStatusMatchingQuery,
+  SetStatusMatchingResult,
   SetStatusResult,
 } from '@contract/pairs'
 import { PAIR_PREVIEW_CHARS, PAIR_STATUSES } from '@contract/pairs'
 import type { DbHandle } from '../../db/connection'
+import { countMatching, updateStatusMatching } from '../../db/queries/pairs-export'
 import {
   countPairsByStatus,
   getMessageRefs,
@@ -49,6 +52,8 @@ export interface ReviewService {
   setStatus(ids: number[], status: PairStatus): SetStatusResult
   edit(input: PairEditInput): PairDetail
   restore(items: PairSnapshot[]): { restored: number }
+  /** Bulk review by filter: one transaction, no undo snapshot (the CLI's bulk actions). */
+  setStatusMatching(q: PairsSetStatusMatchingQuery): SetStatusMatchingResult
   /** Every pair matching, oldest first, in the CLI's export shape (streamed). */
   exportRows(filter: { status?: PairStatus; accountId?: number }): IterableIterator<PairExportRow>
 }
@@ -105,7 +110,7 @@ export function preview(text: string, max = PAIR_PREVIEW_CHARS): string {
   return `${(space > max * 0.7 ? cut.slice(0, space) : cut).trimEnd()}…`
 }
 
-function filterSql(q: PairsCountsQuery): PairFilterSql {
+export function filterSql(q: PairsCountsQuery): PairFilterSql {
   const f: PairFilterSql = { ...dateBounds(q.from, q.to) }
   if (q.accountId !== undefined) f.accountId = q.accountId
   if (q.language) f.language = q.language
@@ -283,6 +288,26 @@ export function createReviewService(deps: {
       const done = dbh.write(() => items.filter((s) => restoreSnapshot(dbh, s, now) > 0))
       changed(done.map((s) => s.id))
       return { restored: done.length }
+    },
+
+    setStatusMatching(q) {
+      const f = filterSql(q)
+      const from = (q.status === 'all' ? PAIR_STATUSES : [q.status]).filter(
+        (s) => s !== q.newStatus,
+      )
+      const now = nowIso()
+      const result = dbh.write(() => {
+        const matched = from.reduce((n, s) => n + countMatching(dbh, s, f, null), 0)
+        if (q.dryRun) return { matched, updated: 0 }
+        const reviewedAt = q.newStatus === 'new' ? null : now
+        const updated = from.reduce(
+          (n, s) => n + updateStatusMatching(dbh, s, f, q.newStatus, reviewedAt, now),
+          0,
+        )
+        return { matched, updated }
+      })
+      if (result.updated > 0) events.emit('pairs.changed', {})
+      return result
     },
 
     exportRows: (filter) => iterateExportRows(dbh, filter),

@@ -75,7 +75,7 @@ export interface MessageRefRow {
 /** Characters of each text read for a preview; the service folds and cuts them further. */
 const HEAD_CHARS = 400
 
-function whereOf(
+export function whereOf(
   status: PairStatus | null,
   f: PairFilterSql,
   cursor: PairCursor | null,

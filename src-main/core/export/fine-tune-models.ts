@@ -1,0 +1,42 @@
+// What the export needs to know of each fine-tunable model: the most tokens one training
+// example may hold and the training price. OpenAI's fine-tuning guide and pricing page give
+// both (65,536 tokens per example for these models; USD per million training tokens).
+import { countTokens } from 'gpt-tokenizer/model/gpt-4o'
+import type { FineTuneModel } from '@contract/export'
+
+export interface FineTuneModelSpec {
+  exampleTokenLimit: number
+  trainingUsdPerMillionTokens: number
+}
+
+export const FINE_TUNE_SPECS: Record<FineTuneModel, FineTuneModelSpec> = {
+  'gpt-4o-mini-2024-07-18': { exampleTokenLimit: 65_536, trainingUsdPerMillionTokens: 3 },
+  'gpt-4o-2024-08-06': { exampleTokenLimit: 65_536, trainingUsdPerMillionTokens: 25 },
+  'gpt-4.1-2025-04-14': { exampleTokenLimit: 65_536, trainingUsdPerMillionTokens: 25 },
+  'gpt-4.1-mini-2025-04-14': { exampleTokenLimit: 65_536, trainingUsdPerMillionTokens: 5 },
+  'gpt-4.1-nano-2025-04-14': { exampleTokenLimit: 65_536, trainingUsdPerMillionTokens: 1.5 },
+}
+
+/** OpenAI refuses a training file with fewer examples. */
+export const MIN_TRAINING_EXAMPLES = 10
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant'
+  content: string
+}
+
+/** Tokens of one chat example as the model sees it (o200k_base, the chat format's own
+ * tokens included), counted by gpt-tokenizer: every model above uses that encoding. */
+export function chatTokens(messages: ChatMessage[]): number {
+  return countTokens(messages)
+}
+
+/** Tokens of plain text (CSV and JSONL records are counted this way). */
+export function textTokens(text: string): number {
+  return countTokens(text)
+}
+
+export function costPerEpochUsd(model: FineTuneModel, trainingTokens: number): number {
+  const usd = (trainingTokens / 1_000_000) * FINE_TUNE_SPECS[model].trainingUsdPerMillionTokens
+  return Math.round(usd * 100) / 100
+}
