@@ -6,6 +6,7 @@ import { disconnectCommand } from './disconnect'
 import { syncCommand } from './sync'
 import { messagesCommand } from './messages'
 import { pairsCommand } from './pairs'
+import { exportCommand } from './export'
 import { settingsCommand } from './settings-openai'
 
 export const commands: CliCommand[] = [
@@ -16,5 +17,6 @@ export const commands: CliCommand[] = [
   syncCommand,
   messagesCommand,
   pairsCommand,
+  exportCommand,
   settingsCommand,
 ]

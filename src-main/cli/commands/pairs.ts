@@ -2,7 +2,8 @@ import { PAIR_STATUSES, type PairStatus } from '@contract/pairs'
 import type { PairExportRow } from '../../db/queries/pairs-review'
 import { preview } from '../../core/review/review-service'
 import { CliUsageError, parseRowId, parseCommandArgs, resolveAccount } from '../arguments'
-import type { CliCommand, CliIo } from '../cli-types'
+import type { CliCommand, CliContext, CliIo } from '../cli-types'
+import { FILTER_OPTIONS, FILTER_USAGE, hasFilter, reviewFilter } from '../review-filters'
 
 const ACTIONS: Record<string, PairStatus> = {
   approve: 'approved',
@@ -55,18 +56,51 @@ function printList(rows: IterableIterator<PairExportRow>, json: boolean, io: Cli
   return n
 }
 
+const plural = (k: number): string => `${k.toLocaleString('en-US')} pair${k === 1 ? '' : 's'}`
+
+/** Bulk review by filter: says how many pairs it would change; changes them with --yes. */
+async function byFilter(
+  cli: CliContext,
+  io: CliIo,
+  values: Parameters<typeof reviewFilter>[1],
+  to: PairStatus,
+  yes: boolean,
+  json: boolean,
+): Promise<number> {
+  const filter = await reviewFilter(cli, values)
+  const result = await cli.call('pairs.setStatusMatching', {
+    ...filter,
+    newStatus: to,
+    dryRun: !yes,
+  })
+  if (json) {
+    io.out(
+      JSON.stringify(
+        { status: to, matched: result.matched, updated: result.updated, dryRun: !yes },
+        null,
+        2,
+      ),
+    )
+  } else if (yes) {
+    io.out(`${plural(result.updated)} set to ${to}.`)
+  } else {
+    io.out(`${plural(result.matched)} of this filter would be set to ${to}; nothing changed yet.`)
+    if (result.matched > 0) io.out('Run the same command with --yes to change them.')
+  }
+  return 0
+}
+
 export const pairsCommand: CliCommand = {
   name: 'pairs',
-  usage:
-    'pairs list [--status new|approved|rejected] [--account <id|email>] [--json] | pairs approve|reject|reset <id>...',
-  summary: 'List training pairs, or approve, reject or reset (to new) pairs by id',
+  usage: `pairs list [--status new|approved|rejected] [--account <id|email>] [--json] | pairs approve|reject|reset <id>... | pairs approve|reject|reset ${FILTER_USAGE} [--yes]`,
+  summary: 'List training pairs; approve, reject or reset (to new) pairs by id or by review filter',
   async run(args, cli, io) {
     const parsed = parseCommandArgs({
       args,
       allowPositionals: true,
       options: {
-        status: { type: 'string' },
-        account: { type: 'string' },
+        ...FILTER_OPTIONS,
+        yes: { type: 'boolean' },
         json: { type: 'boolean' },
       },
     })
@@ -74,6 +108,9 @@ export const pairsCommand: CliCommand = {
     const json = Boolean(parsed.values.json)
     if (action === 'list') {
       if (rest.length > 0) throw new CliUsageError('pairs list takes no positional arguments.')
+      for (const o of ['language', 'since', 'until', 'search', 'yes'] as const) {
+        if (parsed.values[o] !== undefined) throw new CliUsageError(`pairs list takes no --${o}.`)
+      }
       const status = parsed.values.status
       if (status !== undefined && !(PAIR_STATUSES as readonly string[]).includes(status)) {
         throw new CliUsageError(`--status must be one of ${PAIR_STATUSES.join(', ')}.`)
@@ -89,10 +126,14 @@ export const pairsCommand: CliCommand = {
     }
     const target = action === undefined ? undefined : ACTIONS[action]
     if (!target) throw new CliUsageError(`Unknown action: ${action ?? '(none)'}`)
-    if (parsed.values.status !== undefined || parsed.values.account !== undefined) {
-      throw new CliUsageError(`pairs ${action} takes ids only.`)
+    if (hasFilter(parsed.values)) {
+      if (rest.length > 0)
+        throw new CliUsageError(`pairs ${action} takes ids or filters, not both.`)
+      return byFilter(cli, io, parsed.values, target, Boolean(parsed.values.yes), json)
     }
-    if (rest.length === 0) throw new CliUsageError(`pairs ${action} takes one or more pair ids.`)
+    if (rest.length === 0) {
+      throw new CliUsageError(`pairs ${action} takes pair ids, or review filters and --yes.`)
+    }
     const ids = rest.map((x) => parseRowId(x, 'pair'))
     const result = await cli.call('pairs.setStatus', { ids, status: target })
     const found = new Set(result.previous.map((p) => p.id))
