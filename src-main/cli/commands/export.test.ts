@@ -4,18 +4,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../db/open-database'
 import { sourceMigrationsFolder } from '../../core/paths'
 import { checkExample } from '../../core/export/openai-rules'
-import { chatTokens, type ChatMessage } from '../../core/export/fine-tune-models'
+import {
+  loadTokenCounter,
+  type ChatMessage,
+  type TokenCounter,
+} from '../../core/export/fine-tune-models'
 import { runCli } from '../../../tests/helpers/cli'
 import { seedPairs } from '../../../tests/helpers/seed-pairs'
 import { tempDir, testKeychainService } from '../../../tests/helpers/temp'
 import { requireKeychain } from '../../../tests/helpers/keychain'
 
 const tmp = tempDir()
+let tok: TokenCounter
 const env = { REPLYBASE_DATA_DIR: tmp.dir, REPLYBASE_KEYCHAIN_SERVICE: testKeychainService() }
 const outDir = path.join(tmp.dir, 'out')
 const RU = 'help@magazin.example'
 
 beforeAll(async () => {
+  tok = await loadTokenCounter()
   await requireKeychain()
   const dbh = openDatabase(tmp.dir, sourceMigrationsFolder())
   // 6,000 pairs, ~15% approved, on two accounts (the second mostly Russian).
@@ -66,7 +72,7 @@ describe('cli export', () => {
       const examples = lines(f.path).map((l) => JSON.parse(l) as { messages: ChatMessage[] })
       expect(examples).toHaveLength(f.examples)
       for (const ex of examples) {
-        const t = chatTokens(ex.messages)
+        const t = tok.chat(ex.messages)
         tokens += t
         expect(checkExample(ex, t, 65_536)).toBeNull()
       }

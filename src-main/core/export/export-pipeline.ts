@@ -14,9 +14,8 @@ import { filterSql } from '../review/review-service'
 import {
   FINE_TUNE_SPECS,
   MIN_TRAINING_EXAMPLES,
-  chatTokens,
   costPerEpochUsd,
-  textTokens,
+  loadTokenCounter,
 } from './fine-tune-models'
 import { checkExample } from './openai-rules'
 import {
@@ -73,6 +72,7 @@ export async function runExport(
   const statuses = statusesOf(q)
   const roles = rolesOf(q)
   const names = o.fileNames(roles)
+  const tok = await loadTokenCounter()
 
   const summary: ExportSummary = {
     format: q.format,
@@ -127,7 +127,7 @@ export async function runExport(
               r.language === 'ru' ? o.settings.systemPrompt.ru : o.settings.systemPrompt.en,
             ),
           }
-          tokens = chatTokens(example.messages)
+          tokens = tok.chat(example.messages)
           const broken = checkExample(example, tokens, limit)
           if (broken === 'too_many_tokens') {
             summary.overLimit.count++
@@ -144,7 +144,7 @@ export async function runExport(
           seen.add(key)
           line = `${JSON.stringify(example)}\n`
         } else {
-          tokens = textTokens(r.clientText) + textTokens(r.replyText)
+          tokens = tok.text(r.clientText) + tok.text(r.replyText)
           line = q.format === 'csv' ? csvLine(r) : jsonLine(r)
         }
         const role: FileRole =

@@ -14,9 +14,10 @@ import { seedAccounts, seedPair, seedPairs } from '../../../tests/helpers/seed-p
 import { tempDir } from '../../../tests/helpers/temp'
 import { createExportService, validationPath } from './export-service'
 import { checkExample } from './openai-rules'
-import { chatTokens } from './fine-tune-models'
+import { loadTokenCounter, type TokenCounter } from './fine-tune-models'
 
 const tmp = tempDir()
+let tok: TokenCounter
 const out = (name: string) => path.join(tmp.dir, 'out', name)
 let dbh: OpenedDatabase
 const bus = createEventBus()
@@ -32,7 +33,8 @@ const query = (q: Partial<ExportQuery> & Pick<ExportQuery, 'format'>): ExportQue
 
 const lines = (file: string) => fs.readFileSync(file, 'utf8').split('\n').filter(Boolean)
 
-beforeAll(() => {
+beforeAll(async () => {
+  tok = await loadTokenCounter()
   dbh = openDatabase(tmp.dir, sourceMigrationsFolder())
   fs.mkdirSync(path.join(tmp.dir, 'out'))
   svc = createExportService({ dbh, events: bus })
@@ -106,7 +108,7 @@ describe('OpenAI fine-tuning export', () => {
     )
     expect(written.length).toBe(summary!.examples)
     for (const ex of written)
-      expect(checkExample(ex, chatTokens(ex.messages as never), 65_536)).toBeNull()
+      expect(checkExample(ex, tok.chat(ex.messages as never), 65_536)).toBeNull()
     const replies = written.map((ex) => ex.messages.at(-1)!.content)
     expect(replies).toContain('Посылка в пути, трек-номер в личном кабинете.')
     expect(replies).not.toContain('Сейчас посмотрю.')
@@ -121,7 +123,7 @@ describe('OpenAI fine-tuning export', () => {
     expect(summary!.overLimit).toMatchObject({ count: 1, pairIds: [ids.huge] })
     expect(summary!.pairsMatched).toBe(66)
     expect(summary!.examples).toBe(66 - summary!.duplicatesRemoved - 1)
-    expect(summary!.tokens).toBe(written.reduce((n, ex) => n + chatTokens(ex.messages as never), 0))
+    expect(summary!.tokens).toBe(written.reduce((n, ex) => n + tok.chat(ex.messages as never), 0))
     expect(summary!.estimatedCostPerEpochUsd).toBeCloseTo((summary!.tokens / 1e6) * 3, 2)
   })
 

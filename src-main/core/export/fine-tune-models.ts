@@ -1,7 +1,6 @@
 // What the export needs to know of each fine-tunable model: the most tokens one training
 // example may hold and the training price. OpenAI's fine-tuning guide and pricing page give
 // both (65,536 tokens per example for these models; USD per million training tokens).
-import { countTokens } from 'gpt-tokenizer/model/gpt-4o'
 import type { FineTuneModel } from '@contract/export'
 
 export interface FineTuneModelSpec {
@@ -25,15 +24,23 @@ export interface ChatMessage {
   content: string
 }
 
-/** Tokens of one chat example as the model sees it (o200k_base, the chat format's own
- * tokens included), counted by gpt-tokenizer: every model above uses that encoding. */
-export function chatTokens(messages: ChatMessage[]): number {
-  return countTokens(messages)
+export interface TokenCounter {
+  /** Tokens of one chat example as the model sees it, the chat format's own tokens included. */
+  chat(messages: ChatMessage[]): number
+  /** Tokens of plain text (CSV and JSONL records are counted this way). */
+  text(text: string): number
 }
 
-/** Tokens of plain text (CSV and JSONL records are counted this way). */
-export function textTokens(text: string): number {
-  return countTokens(text)
+let counter: Promise<TokenCounter> | null = null
+
+/** gpt-tokenizer's o200k_base, the encoding of every model above. Loaded on first use: its
+ * tables take ~70 MB, which a command that exports nothing should not pay for. */
+export function loadTokenCounter(): Promise<TokenCounter> {
+  counter ??= import('gpt-tokenizer/model/gpt-4o').then(({ countTokens }) => ({
+    chat: (messages) => countTokens(messages),
+    text: (text) => countTokens(text),
+  }))
+  return counter
 }
 
 export function costPerEpochUsd(model: FineTuneModel, trainingTokens: number): number {
