@@ -15,6 +15,8 @@ import { createCore, type Core } from '../src-main/core/core'
 import { followAuthUrl } from '../tests/helpers/connect-test-kit'
 import type { KeychainBackend } from '../src-main/core/secrets/secret-store'
 import { generateMailbox } from '../tests/fakes/mailbox-generator'
+import { decodeBusyMs, defaultWorkerCount } from '../src-main/core/sync/decode-pool'
+import { statementTotals } from '../src-main/db/statement-cache'
 
 const ROOT = path.resolve(__dirname, '..')
 const OWN = 'support@acme.example'
@@ -108,6 +110,59 @@ function visibleCount(seed: number, messages: number, email: string, aliases: st
   ).length
 }
 
+/**
+ * The machine's transfer rate for the same messages: the same fake, the same Gmail client and
+ * transport, the same batches (50 messages, 6 in flight) and listing, with nothing decoded or
+ * stored. The sync's rate is stated as a share of this, measured in the same run.
+ */
+async function fetchOnly(core: Core, accountId: number): Promise<{ messages: number; ms: number }> {
+  const client = await core.gmail.getAccountClient(accountId)
+  const started = performance.now()
+  const ids: string[] = []
+  let pageToken: string | undefined
+  do {
+    const page = await client.gmail.users.messages.list({
+      userId: 'me',
+      maxResults: 500,
+      includeSpamTrash: false,
+      ...(pageToken ? { pageToken } : {}),
+    })
+    for (const m of page.data.messages ?? []) if (m.id) ids.push(m.id)
+    pageToken = page.data.nextPageToken ?? undefined
+  } while (pageToken)
+  const root = process.env.BENCH_API_ROOT!
+  const base = new URL('gmail/v1/users/me/messages/', root).pathname
+  let next = 0
+  let bytes = 0
+  const worker = async (): Promise<void> => {
+    while (next < ids.length) {
+      const chunk = ids.slice(next, (next += 50))
+      const boundary = `batch_${Math.random().toString(36).slice(2)}`
+      const body =
+        chunk
+          .map(
+            (id, i) =>
+              `--${boundary}\r\nContent-Type: application/http\r\nContent-ID: <item-${i}>\r\n\r\n` +
+              `GET ${base}${encodeURIComponent(id)}?format=raw\r\n\r\n`,
+          )
+          .join('') + `--${boundary}--\r\n`
+      const res = await client.auth.request<ArrayBuffer>({
+        url: new URL('batch/gmail/v1', root).href,
+        method: 'POST',
+        headers: { 'content-type': `multipart/mixed; boundary=${boundary}` },
+        data: body,
+        responseType: 'arraybuffer',
+        retry: false,
+        fetchImplementation: fetch,
+      })
+      bytes += (res.data as ArrayBuffer).byteLength
+    }
+  }
+  await Promise.all(Array.from({ length: 6 }, worker))
+  if (bytes === 0) throw new Error('fetch-only: no bytes')
+  return { messages: ids.length, ms: performance.now() - started }
+}
+
 function count(core: Core, table: string): number {
   return (core.dbh.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
 }
@@ -160,6 +215,9 @@ async function main(): Promise<void> {
     })
     cores.push(core)
     const id = await connect(core, info, OWN)
+    process.env.BENCH_API_ROOT = info.apiRoot
+    // Baseline first, then again after the sync: the mean of both is the same-run transfer rate.
+    const base1 = await fetchOnly(core, id)
     const session = process.env.BENCH_CPU_PROFILE ? new inspector.Session() : null
     if (session) {
       session.connect()
@@ -182,10 +240,16 @@ async function main(): Promise<void> {
       ).unref()
     }
     const cpu0 = process.cpuUsage()
+    const elu0 = performance.eventLoopUtilization()
+    const sql0 = statementTotals()
+    const decode0 = decodeBusyMs()
     const t0 = performance.now()
     const [full] = await core.sync.now({ accountId: id })
     const wall = performance.now() - t0
     const cpu = process.cpuUsage(cpu0)
+    const mainBusy = performance.eventLoopUtilization(elu0).active
+    const sqlMs = statementTotals().ms - sql0.ms
+    const decodeMs = decodeBusyMs() - decode0
     if (sampler) clearInterval(sampler)
     if (session) {
       const { profile } = await session.post('Profiler.stop')
@@ -200,6 +264,22 @@ async function main(): Promise<void> {
     if (full?.status !== 'ok') throw new Error(`full sync failed: ${JSON.stringify(full?.error)}`)
     const stored = count(core, 'messages')
     const rate = (stored / wall) * 1000
+    process.stderr.write(
+      `  stages: main thread busy ${(mainBusy / 1000).toFixed(1)} s of ${(wall / 1000).toFixed(1)} s ` +
+        `(SQLite statements incl. full-text stemming ${(sqlMs / 1000).toFixed(1)} s); ` +
+        `${defaultWorkerCount()} decode worker(s) busy ${(decodeMs / 1000).toFixed(1)} s; ` +
+        `process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s\n`,
+    )
+    const base2 = await fetchOnly(core, id)
+    const baseRate = ((base1.messages + base2.messages) / (base1.ms + base2.ms)) * 1000
+    const listedRate = ((full.summary?.messages_fetched ?? stored) / wall) * 1000
+    const ratio = listedRate / baseRate
+    report(
+      'full sync against fetch-only transfer (same run)',
+      `ratio ${ratio.toFixed(2)}: sync ${listedRate.toFixed(0)} fetched/s, fetch-only ${baseRate.toFixed(0)} messages/s (${(base1.ms / 1000).toFixed(1)} s and ${(base2.ms / 1000).toFixed(1)} s for ${base1.messages})`,
+      '>= 0.5',
+      ratio >= 0.5,
+    )
     const cpuMs = (cpu.user + cpu.system) / 1000 / Math.max(1, stored)
     const fullRow = [
       `${rate.toFixed(0)} messages/s, ${cpuMs.toFixed(2)} CPU ms/message (decode worker included), ${(wall / 1000).toFixed(1)} s`,

@@ -8,6 +8,12 @@ import { reportSlowQuery, SLOW_QUERY_MS } from './slow-query'
 
 const caches = new WeakMap<Sqlite, Map<string, Statement>>()
 
+/** Time spent inside cached statements by this process (SQLite's work, triggers included). */
+const totals = { calls: 0, ms: 0 }
+export function statementTotals(): { calls: number; ms: number } {
+  return { ...totals }
+}
+
 function timed(sql: string, statement: Statement): Statement {
   const methods = statement as unknown as Record<
     'run' | 'get' | 'all',
@@ -21,6 +27,8 @@ function timed(sql: string, statement: Statement): Statement {
         return call(...args)
       } finally {
         const ms = performance.now() - started
+        totals.calls++
+        totals.ms += ms
         if (ms > SLOW_QUERY_MS) reportSlowQuery(sql, ms)
       }
     }

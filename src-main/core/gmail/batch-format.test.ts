@@ -40,6 +40,28 @@ describe('parseBatchResponse', () => {
     expect(partFailure(parts[0]!, now)).toMatchObject({ kind: 'rate_limit', retryAt: now + 1000 })
     expect(partFailure(parts[2]!, now).kind).toBe('not_found')
   })
+  it('reads bytes: pretty-printed JSON, UTF-8 beside the raw field, bare LF line ends', () => {
+    const raw = Buffer.from('Subject: =?utf-8?B?0J/RgNC40LLQtdGC?=\r\n\r\nТекст').toString(
+      'base64url',
+    )
+    const json = `{\n  "id": "r1",\n  "snippet": "Привет, «мир»",\n  "labelIds": ["INBOX"],\n  "raw": "${raw}",\n  "threadId": "t9"\n}`
+    const text =
+      `--${B}\nContent-Type: application/http\nContent-ID: <response-item-0>\n\n` +
+      `HTTP/1.1 200 OK\nContent-Type: application/json; charset=UTF-8\n\n${json}\n` +
+      `--${B}\nContent-Type: application/http\nContent-ID: <response-item-1>\n\n` +
+      `HTTP/1.1 400 Bad Request\nContent-Type: application/json\n\n{"error":{"code":400,"message":"Недопустимо"}}\n` +
+      `--${B}--\n`
+    const parts = parseBatchResponse(`multipart/mixed; boundary="${B}"`, Buffer.from(text))
+    expect(parts.map((p) => [p.index, p.status])).toEqual([
+      [0, 200],
+      [1, 400],
+    ])
+    const ok = toRaw('r1', parts[0]!.body)
+    expect(ok).toMatchObject({ id: 'r1', threadId: 't9', labelIds: ['INBOX'] })
+    expect(ok.raw.toString('utf8')).toContain('Текст')
+    expect(JSON.parse(parts[1]!.body.toString('utf8')).error.message).toBe('Недопустимо')
+  })
+
   it('no boundary, no parts', () => {
     expect(parseBatchResponse('application/json', '{}')).toEqual([])
   })

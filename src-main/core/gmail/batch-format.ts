@@ -19,7 +19,19 @@ export interface Part {
   index: number
   status: number
   headers: Record<string, string>
-  body: string
+  /** The inner response's body, as bytes (a view into the answer, not a copy). */
+  body: Buffer
+}
+
+const CRLF2 = Buffer.from('\r\n\r\n')
+const LF2 = Buffer.from('\n\n')
+
+/** Where a header block that starts at `from` ends: [end of headers, start of body]. */
+function blankLine(buf: Buffer, from: number): [number, number] | null {
+  const crlf = buf.indexOf(CRLF2, from)
+  const lf = buf.indexOf(LF2, from)
+  if (crlf < 0 && lf < 0) return null
+  return lf >= 0 && (crlf < 0 || lf < crlf) ? [lf, lf + 2] : [crlf, crlf + 4]
 }
 
 function parseHeaders(block: string): Record<string, string> {
@@ -31,28 +43,44 @@ function parseHeaders(block: string): Record<string, string> {
   return out
 }
 
-/** The parts of a multipart/mixed batch answer (RFC 2046 §5.1 with application/http bodies). */
-export function parseBatchResponse(contentType: string, text: string): Part[] {
+/** Trailing CR, LF, spaces and tabs off a part, as String.trimEnd would. */
+function trimEnd(buf: Buffer, start: number, end: number): number {
+  while (
+    end > start &&
+    (buf[end - 1] === 13 || buf[end - 1] === 10 || buf[end - 1] === 32 || buf[end - 1] === 9)
+  )
+    end--
+  return end
+}
+
+/**
+ * The parts of a multipart/mixed batch answer (RFC 2046 §5.1 with application/http bodies).
+ * Read as bytes: an answer of fifty messages is megabytes of base64, which never becomes one
+ * JavaScript string here (the decode worker's largest cost otherwise).
+ */
+export function parseBatchResponse(contentType: string, answer: Uint8Array | string): Part[] {
   const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1]
   if (!boundary) return []
+  const buf =
+    typeof answer === 'string'
+      ? Buffer.from(answer, 'utf8')
+      : Buffer.from(answer.buffer, answer.byteOffset, answer.byteLength)
+  const delimiter = Buffer.from(`--${boundary}`)
   const parts: Part[] = []
-  const chunks = text.split(`--${boundary}`)
-  for (let i = 1; i < chunks.length; i++) {
-    const chunk = chunks[i]!
-    if (chunk.startsWith('--')) break
-    const outerEnd = chunk.search(/\r?\n\r?\n/)
-    if (outerEnd < 0) continue
-    const outer = parseHeaders(chunk.slice(0, outerEnd))
-    const http = chunk.slice(outerEnd).replace(/^\r?\n\r?\n/, '')
-    const headEnd = http.search(/\r?\n\r?\n/)
-    const head = headEnd < 0 ? http : http.slice(0, headEnd)
-    const body =
-      headEnd < 0
-        ? ''
-        : http
-            .slice(headEnd)
-            .replace(/^\r?\n\r?\n/, '')
-            .trimEnd()
+  let at = buf.indexOf(delimiter)
+  while (at >= 0) {
+    const start = at + delimiter.length
+    if (buf[start] === 45 && buf[start + 1] === 45) break // "--": the closing delimiter
+    const nextAt = buf.indexOf(delimiter, start)
+    const end = nextAt < 0 ? buf.length : nextAt
+    at = nextAt
+    const outerEnd = blankLine(buf, start)
+    if (!outerEnd || outerEnd[0] >= end) continue
+    const outer = parseHeaders(buf.toString('latin1', start, outerEnd[0]))
+    const innerEnd = blankLine(buf, outerEnd[1])
+    const headEnd = innerEnd && innerEnd[0] < end ? innerEnd : null
+    const head = buf.toString('latin1', outerEnd[1], headEnd ? headEnd[0] : end)
+    const body = headEnd ? buf.subarray(headEnd[1], trimEnd(buf, headEnd[1], end)) : Buffer.alloc(0)
     const [statusLine = '', ...headerLines] = head.split(/\r?\n/)
     const status = Number(/^HTTP\/[\d.]+\s+(\d{3})/.exec(statusLine)?.[1] ?? 0)
     const index = Number(/item-(\d+)>?$/.exec(outer['content-id'] ?? '')?.[1] ?? parts.length)
@@ -82,14 +110,35 @@ export function rawMessageOf(
   }
 }
 
-export function toRaw(id: string, body: string): RawMessage {
-  return rawMessageOf(id, JSON.parse(body) as Parameters<typeof rawMessageOf>[1])
+const RAW_KEY = Buffer.from('"raw"')
+
+/**
+ * A messages.get answer's JSON. The `raw` value (base64url: no quotes, no escapes) is decoded
+ * straight from the bytes and only the small rest goes through JSON.parse.
+ */
+export function toRaw(id: string, body: Buffer): RawMessage {
+  const key = body.indexOf(RAW_KEY)
+  const open = key < 0 ? -1 : body.indexOf(34, body.indexOf(58, key + RAW_KEY.length)) // '"' after ':'
+  const close = open < 0 ? -1 : body.indexOf(34, open + 1)
+  if (close < 0) {
+    return rawMessageOf(id, JSON.parse(body.toString('utf8')) as Parameters<typeof rawMessageOf>[1])
+  }
+  const rest = Buffer.concat([body.subarray(0, open + 1), body.subarray(close)])
+  const data = JSON.parse(rest.toString('utf8')) as Parameters<typeof rawMessageOf>[1]
+  return {
+    ...rawMessageOf(id, data),
+    raw: Buffer.from(body.toString('latin1', open + 1, close), 'base64url'),
+  }
 }
 
-export function partFailure(p: Part, now: number): Failure {
-  let data: unknown = p.body
+export function partFailure(
+  p: Pick<Part, 'status' | 'headers'> & { body: string | Buffer },
+  now: number,
+): Failure {
+  const text = typeof p.body === 'string' ? p.body : p.body.toString('utf8')
+  let data: unknown = text
   try {
-    data = JSON.parse(p.body)
+    data = JSON.parse(text)
   } catch {
     // not JSON: classified by status alone
   }

@@ -10,7 +10,6 @@ import { Worker } from 'node:worker_threads'
 import { createLogger } from '../logging/logger'
 import {
   decodeBatchAnswer,
-  decodeUtf8,
   prepareMessage,
   type DecodedPart,
   type PreparedMessage,
@@ -90,16 +89,30 @@ interface Pending {
   local(): Promise<WorkerResponse>
 }
 
+/** Busy time of decode workers that have ended, for the benchmark's per-stage figures. */
+let retiredBusyMs = 0
+const liveWorkers = new Set<PoolWorker>()
+
+/** Milliseconds decode workers of this process have spent working (not waiting) so far. */
+export function decodeBusyMs(): number {
+  let ms = retiredBusyMs
+  for (const w of liveWorkers) ms += w.busyMs()
+  return ms
+}
+
 class PoolWorker {
   readonly pending = new Map<number, Pending>()
   private idle: NodeJS.Timeout | null = null
+  private lastBusy = 0
 
   constructor(
     private readonly worker: Worker,
     private readonly onDead: (w: PoolWorker, lost: Pending[], failed: boolean) => void,
   ) {
     worker.unref()
+    liveWorkers.add(this)
     worker.on('message', (res: WorkerResponse) => {
+      this.lastBusy = worker.performance.eventLoopUtilization().active
       const p = this.pending.get(res.id)
       if (!p) return
       this.pending.delete(res.id)
@@ -107,6 +120,7 @@ class PoolWorker {
       this.armIdle()
     })
     const dead = (e?: unknown): void => {
+      if (liveWorkers.delete(this)) retiredBusyMs += this.lastBusy
       if (e) log.warn({ err: e }, 'decode worker failed; decoding in-process')
       const lost = [...this.pending.values()]
       this.pending.clear()
@@ -114,6 +128,10 @@ class PoolWorker {
     }
     worker.on('error', dead)
     worker.on('exit', () => dead())
+  }
+
+  busyMs(): number {
+    return this.lastBusy
   }
 
   send(p: Pending, transfer: ArrayBuffer[] = []): void {
@@ -142,7 +160,7 @@ async function runLocally(req: WorkerRequest): Promise<WorkerResponse> {
       return {
         id: req.id,
         ok: true,
-        parts: await decodeBatchAnswer(req.contentType, decodeUtf8(req.body), req.ids, own),
+        parts: await decodeBatchAnswer(req.contentType, new Uint8Array(req.body), req.ids, own),
       }
     }
     return {

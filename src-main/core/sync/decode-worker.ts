@@ -1,7 +1,7 @@
 // Worker thread entry: decodes batch answers off the main thread (see decode-pool.ts).
 import { parentPort } from 'node:worker_threads'
 import type { WorkerRequest, WorkerResponse } from './decode-pool'
-import { decodeBatchAnswer, decodeUtf8, prepareMessage } from './message-prepare'
+import { decodeBatchAnswer, prepareMessage } from './message-prepare'
 
 const port = parentPort
 if (!port) throw new Error('decode-worker must run in a worker thread')
@@ -10,9 +10,11 @@ port.on('message', (req: WorkerRequest) => {
   const own = new Set(req.own)
   const work =
     req.kind === 'batch'
-      ? decodeBatchAnswer(req.contentType, decodeUtf8(req.body), req.ids, own).then((parts) => ({
-          parts,
-        }))
+      ? decodeBatchAnswer(req.contentType, new Uint8Array(req.body), req.ids, own).then(
+          (parts) => ({
+            parts,
+          }),
+        )
       : prepareMessage(req.meta, Buffer.from(req.raw), own).then((prepared) => ({ prepared }))
   work.then(
     (result) => port.postMessage({ id: req.id, ok: true, ...result } satisfies WorkerResponse),

@@ -125,10 +125,7 @@ export async function batchFetch(
         out.set(id, { prepared: p.prepared })
         continue
       }
-      const failure = partFailure(
-        { index: p.index, status: p.status, headers: p.headers, body: p.body },
-        now,
-      )
+      const failure = partFailure({ status: p.status, headers: p.headers, body: p.body }, now)
       if (failure.kind === 'not_found') {
         out.set(id, null)
         continue

@@ -51,13 +51,6 @@ export async function prepareMessage(
   }
 }
 
-const utf8 = new TextDecoder('utf-8')
-
-/** A batch answer's bytes as text (JSON parts are UTF-8). */
-export function decodeUtf8(body: ArrayBuffer): string {
-  return utf8.decode(new Uint8Array(body))
-}
-
 /** One part of a batch answer: a prepared message (200), or the failure to retry or report. */
 export type DecodedPart =
   | { index: number; status: 200; hidden: boolean; prepared: PreparedMessage | null }
@@ -66,14 +59,15 @@ export type DecodedPart =
 /** Splits a batch answer and prepares every message in it (hidden ones are not decoded). */
 export async function decodeBatchAnswer(
   contentType: string,
-  text: string,
+  answer: Uint8Array,
   ids: readonly string[],
   own: ReadonlySet<string>,
 ): Promise<DecodedPart[]> {
   const out: DecodedPart[] = []
-  for (const p of parseBatchResponse(contentType, text)) {
+  for (const p of parseBatchResponse(contentType, answer)) {
     if (p.status !== 200) {
-      out.push({ index: p.index, status: p.status, headers: p.headers, body: p.body })
+      const body = p.body.toString('utf8')
+      out.push({ index: p.index, status: p.status, headers: p.headers, body })
       continue
     }
     const raw: RawMessage = toRaw(ids[p.index] ?? '', p.body)
