@@ -45,7 +45,7 @@ export interface PipelineOptions {
   fileNames: (roles: FileRole[]) => Record<FileRole, string>
 }
 
-const PAGE = 500
+const PAGE = 100
 /** How many pair ids a summary lists per problem (the counts are complete). */
 const LISTED_IDS = 20
 
