@@ -1,5 +1,6 @@
 // English texts. Plurals use i18next suffixes (_one/_other; Russian adds _few/_many).
 import { enReview } from './en-review'
+import { enExport } from './en-export'
 import { enSettings } from './en-settings'
 
 export const en = {
@@ -138,6 +139,7 @@ export const en = {
     },
   },
   review: enReview,
+  export: enExport,
   settings: enSettings,
   sync: {
     running: 'Syncing…',

@@ -1,6 +1,7 @@
 // Русские тексты. Множественное число: _one (1, 21), _few (2–4), _many (5–20), _other (дроби).
 import type { Messages } from './en'
 import { ruReview } from './ru-review'
+import { ruExport } from './ru-export'
 import { ruSettings } from './ru-settings'
 
 export const ru: Messages = {
@@ -138,6 +139,7 @@ export const ru: Messages = {
     },
   },
   review: ruReview,
+  export: ruExport,
   settings: ruSettings,
   sync: {
     running: 'Синхронизация…',

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { errorText } from '../../i18n'
 import { useReview } from '../../stores/review-store'
 import { setStatus, undo } from '../../stores/review-writes'
+import { useExport } from '../../stores/export-store'
+import { ExportDialog } from './export-dialog'
 
 export function ReviewBar({ onHelp }: { onHelp: () => void }) {
   const { t } = useTranslation()
@@ -65,6 +67,14 @@ export function ReviewBar({ onHelp }: { onHelp: () => void }) {
           <span>{t(`review.notice.${notice.code}`, { count: notice.count })}</span>
         ) : null}
       </div>
+      <button
+        type="button"
+        data-testid="export-open"
+        onClick={() => void useExport.getState().show()}
+      >
+        {t('export.open')}
+      </button>
+      <ExportDialog />
       <button type="button" disabled={!canUndo} data-testid="undo" onClick={() => void undo()}>
         {t('review.action.undo')} <kbd>Ctrl+Z</kbd>
       </button>

@@ -1,0 +1,147 @@
+// Export from Review in Chromium against the real core: the file of a filter holds exactly the
+// pairs the list shows, the summary comes before writing and matches the file, the split keeps
+// threads apart, Show in folder goes through main, and the page can never name a path.
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedPair, seedPairs } from '../helpers/seed-pairs'
+import { startHarness, type Harness } from './harness'
+import { ExportDialog } from './pages/export-dialog'
+import { ReviewPage } from './pages/review-page'
+
+let h: Harness
+let review: ReviewPage
+let exp: ExportDialog
+let ruAccount = 0
+let edited = 0
+let rejected = 0
+
+const exportsDir = () => path.join(h.dataDir, 'exports')
+const lines = (file: string) => fs.readFileSync(file, 'utf8').split('\n').filter(Boolean)
+
+beforeAll(async () => {
+  h = await startHarness({
+    hash: '#/review',
+    before: (server) => {
+      seedPairs(server.core.dbh, 240, {
+        seed: 9,
+        accounts: ['support@shop.example', 'help@magazin.example'],
+      })
+      ruAccount = server.core.accounts.list().find((a) => a.email === 'help@magazin.example')!.id
+      edited = seedPair(server.core.dbh, {
+        accountId: ruAccount,
+        language: 'ru',
+        status: 'approved',
+        client: 'Где моя посылка? Звоните +7 912 345-67-89.',
+        reply: 'Сейчас узнаю.',
+        replyTextEdited: 'Посылка в пути, трек-номер в личном кабинете.',
+      })
+      rejected = seedPair(server.core.dbh, {
+        accountId: ruAccount,
+        language: 'ru',
+        status: 'rejected',
+        client: 'Спасибо!',
+        reply: 'Пожалуйста!',
+      })
+    },
+  })
+  review = new ReviewPage(h.page)
+  exp = new ExportDialog(h.page)
+})
+afterAll(() => h?.close())
+
+async function shownIds(): Promise<number[]> {
+  const ids = await review
+    .rows()
+    .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-id'))))
+  return ids.sort((a, b) => a - b)
+}
+
+describe('Export from Review', () => {
+  it('writes exactly the pairs the list shows for approved Russian pairs of one account', async () => {
+    await review.tab('approved').click()
+    await h.page.getByTestId('review-account').selectOption(String(ruAccount))
+    await h.page.getByTestId('review-language').selectOption('ru')
+    const expected = await review.count('approved')
+    expect(expected).toBeGreaterThan(3)
+    // Few enough rows that the list holds every one of them.
+    await expect.poll(() => review.rows().count()).toBe(expected)
+    const shown = await shownIds()
+    expect(shown).toContain(edited)
+    expect(shown).not.toContain(rejected)
+
+    await exp.open()
+    await expect
+      .poll(() => exp.scope().textContent())
+      .toMatch(/Approved, help@magazin\.example, Russian/)
+    await exp.format('jsonl')
+    await exp.split(false)
+    await exp.check()
+    await expect.poll(() => exp.number('matched')).toBe(expected)
+    expect(await exp.number('examples')).toBe(expected)
+    expect(await exp.summary('redaction')).toMatch(/1 phone numbers/)
+    await h.screenshot('export-summary')
+    await exp.write()
+    await expect.poll(() => exp.done().count()).toBe(1)
+
+    const [name] = fs.readdirSync(exportsDir())
+    const records = lines(path.join(exportsDir(), name!)).map(
+      (l) => JSON.parse(l) as { pair_id: number; reply_text: string; client_text: string },
+    )
+    expect(records.map((r) => r.pair_id).sort((a, b) => a - b)).toEqual(shown)
+    const mine = records.find((r) => r.pair_id === edited)!
+    expect(mine.reply_text).toBe('Посылка в пути, трек-номер в личном кабинете.')
+    expect(mine.client_text).toBe('Где моя посылка? Звоните [phone].')
+
+    await h.page.getByTestId('export-reveal').click()
+    await expect.poll(() => h.server.revealed).toEqual([path.join(exportsDir(), name!)])
+    await h.page.keyboard.press('Escape')
+    await expect.poll(() => exp.dialog().count()).toBe(0)
+  })
+
+  it('writes a fine-tuning file with a validation file beside it, as the summary said', async () => {
+    await review.tab('all').click()
+    await h.page.getByTestId('review-account').selectOption('')
+    await h.page.getByTestId('review-language').selectOption('')
+    fs.rmSync(exportsDir(), { recursive: true, force: true })
+    await exp.open()
+    await exp.format('openai-jsonl')
+    await exp.split(true)
+    await exp.check()
+    await expect.poll(() => exp.number('rejected')).toBeGreaterThan(0)
+    const before = {
+      train: await exp.summary('file-train'),
+      validation: await exp.summary('file-validation'),
+    }
+    await exp.write()
+    await expect.poll(() => exp.done().count()).toBe(1)
+    expect(await exp.summary('file-train')).toBe(before.train)
+    expect(await exp.summary('file-validation')).toBe(before.validation)
+    const files = fs.readdirSync(exportsDir()).sort()
+    expect(files).toHaveLength(2)
+    const validation = files.find((f) => f.includes('.validation.'))!
+    const train = files.find((f) => f !== validation)!
+    const count = (s: string) => Number(s.split(':').at(-1)!.replace(/\D/g, ''))
+    expect(lines(path.join(exportsDir(), train))).toHaveLength(count(before.train))
+    expect(lines(path.join(exportsDir(), validation))).toHaveLength(count(before.validation))
+    for (const l of lines(path.join(exportsDir(), train))) {
+      const ex = JSON.parse(l) as { messages: Array<{ role: string; content: string }> }
+      expect(ex.messages.map((m) => m.role)).toEqual(['user', 'assistant'])
+      expect(ex.messages.every((m) => m.content.trim().length > 0)).toBe(true)
+      expect(ex.messages[0]!.content).not.toBe('Спасибо!')
+    }
+    await h.page.keyboard.press('Escape')
+  })
+
+  it('never lets the page name the file main writes', async () => {
+    const r = await h.server.dispatch('export.write', {
+      format: 'csv',
+      out: path.join(h.dataDir, 'elsewhere.csv'),
+      jobId: 'page-chosen-path',
+    })
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error.code).toBe('forbidden')
+    expect(fs.existsSync(path.join(h.dataDir, 'elsewhere.csv'))).toBe(false)
+    expect(h.problems).toEqual([])
+  })
+})
