@@ -4,6 +4,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { PairCounts } from '@contract'
 import { seedPair, seedPairs } from '../helpers/seed-pairs'
 import { startHarness, type Harness } from './harness'
 import { ExportDialog } from './pages/export-dialog'
@@ -62,8 +63,11 @@ describe('Export from Review', () => {
     await review.tab('approved').click()
     await h.page.getByTestId('review-account').selectOption(String(ruAccount))
     await h.page.getByTestId('review-language').selectOption('ru')
-    const expected = await review.count('approved')
+    const counts = await h.server.dispatch('pairs.counts', { accountId: ruAccount, language: 'ru' })
+    if (!counts.ok) throw new Error(counts.error.message)
+    const expected = (counts.value as PairCounts).approved
     expect(expected).toBeGreaterThan(3)
+    await expect.poll(() => review.count('approved')).toBe(expected)
     // Few enough rows that the list holds every one of them.
     await expect.poll(() => review.rows().count()).toBe(expected)
     const shown = await shownIds()
@@ -106,6 +110,7 @@ describe('Export from Review', () => {
     fs.rmSync(exportsDir(), { recursive: true, force: true })
     await exp.open()
     await exp.format('openai-jsonl')
+    await h.page.getByTestId('export-prompt-ru').fill('Ты — служба поддержки магазина.')
     await exp.split(true)
     await exp.check()
     await expect.poll(() => exp.number('rejected')).toBeGreaterThan(0)
@@ -124,12 +129,26 @@ describe('Export from Review', () => {
     const count = (s: string) => Number(s.split(':').at(-1)!.replace(/\D/g, ''))
     expect(lines(path.join(exportsDir(), train))).toHaveLength(count(before.train))
     expect(lines(path.join(exportsDir(), validation))).toHaveLength(count(before.validation))
+    let withPrompt = 0
     for (const l of lines(path.join(exportsDir(), train))) {
       const ex = JSON.parse(l) as { messages: Array<{ role: string; content: string }> }
-      expect(ex.messages.map((m) => m.role)).toEqual(['user', 'assistant'])
+      const roles = ex.messages.map((m) => m.role)
+      if (roles[0] === 'system') {
+        withPrompt++
+        expect(ex.messages[0]!.content).toBe('Ты — служба поддержки магазина.')
+        expect(ex.messages[1]!.content).toMatch(/[а-яё]/i)
+      }
+      expect(roles.slice(-2)).toEqual(['user', 'assistant'])
       expect(ex.messages.every((m) => m.content.trim().length > 0)).toBe(true)
-      expect(ex.messages[0]!.content).not.toBe('Спасибо!')
+      expect(ex.messages.at(-2)!.content).not.toBe('Спасибо!')
     }
+    expect(withPrompt).toBeGreaterThan(0)
+    expect(withPrompt).toBeLessThan(count(before.train))
+    // The prompt is a setting: the next export (and the CLI's) uses it too.
+    const settings = await h.server.dispatch('export.settings', {})
+    expect(settings.ok && settings.value).toMatchObject({
+      systemPrompt: { ru: 'Ты — служба поддержки магазина.', en: '' },
+    })
     await h.page.keyboard.press('Escape')
   })
 

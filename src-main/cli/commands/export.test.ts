@@ -104,12 +104,51 @@ describe('cli export', () => {
     expect(exported).toEqual(listed)
   })
 
+  it('keeps the system prompts and the model as settings the next export uses', async () => {
+    const set = await runCli(
+      [
+        'export',
+        'settings',
+        '--system-prompt-ru',
+        'Ты — служба поддержки.',
+        '--model',
+        'gpt-4.1-mini-2025-04-14',
+        '--json',
+      ],
+      env,
+    )
+    expect(set.code).toBe(0)
+    expect(JSON.parse(set.stdout)).toEqual({
+      redact: true,
+      model: 'gpt-4.1-mini-2025-04-14',
+      systemPrompt: { en: '', ru: 'Ты — служба поддержки.' },
+    })
+    const file = path.join(outDir, 'prompted.jsonl')
+    const r = await runCli(
+      ['export', '--format', 'openai-jsonl', '--out', file, '--language', 'ru', '--account', RU],
+      env,
+    )
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/estimated cost per epoch on gpt-4\.1-mini-2025-04-14/)
+    for (const l of lines(file)) {
+      expect((JSON.parse(l) as { messages: ChatMessage[] }).messages[0]).toEqual({
+        role: 'system',
+        content: 'Ты — служба поддержки.',
+      })
+    }
+    await runCli(
+      ['export', 'settings', '--system-prompt-ru', '', '--model', 'gpt-4o-mini-2024-07-18'],
+      env,
+    )
+  })
+
   it('refuses bad usage with the usage line', async () => {
     for (const args of [
       ['export', '--out', 'x.jsonl'],
       ['export', '--format', 'xml', '--out', 'x.jsonl'],
       ['export', '--format', 'csv'],
       ['export', '--format', 'csv', '--out', 'x.csv', '--language', 'de'],
+      ['export', 'settings', '--redact', 'maybe'],
     ]) {
       const r = await runCli(args, env)
       expect(r.code, args.join(' ')).toBe(2)

@@ -8,7 +8,7 @@ import {
   type FineTuneModel,
 } from '@contract/export'
 import { CliUsageError, parseCommandArgs } from '../arguments'
-import type { CliCommand, CliIo } from '../cli-types'
+import type { CliCommand, CliContext, CliIo } from '../cli-types'
 import { FILTER_OPTIONS, FILTER_USAGE, reviewFilter } from '../review-filters'
 
 const n = (x: number): string => x.toLocaleString('en-US')
@@ -57,9 +57,53 @@ function printSummary(s: ExportSummary, dir: string, io: CliIo): void {
   )
 }
 
+/** Shows the export settings, changing those given first (the app's Export… uses them too). */
+async function exportSettings(
+  cli: CliContext,
+  io: CliIo,
+  values: {
+    model?: string
+    'system-prompt-en'?: string
+    'system-prompt-ru'?: string
+    redact?: string
+    json?: boolean
+  },
+): Promise<number> {
+  if (values.redact !== undefined && values.redact !== 'on' && values.redact !== 'off') {
+    throw new CliUsageError('--redact takes on or off.')
+  }
+  if (
+    values.model !== undefined &&
+    !(FINE_TUNE_MODELS as readonly string[]).includes(values.model)
+  ) {
+    throw new CliUsageError(`--model must be one of ${FINE_TUNE_MODELS.join(', ')}.`)
+  }
+  const prompt: { en?: string; ru?: string } = {}
+  if (values['system-prompt-en'] !== undefined) prompt.en = values['system-prompt-en']
+  if (values['system-prompt-ru'] !== undefined) prompt.ru = values['system-prompt-ru']
+  const changed =
+    values.model !== undefined || values.redact !== undefined || Object.keys(prompt).length > 0
+  const settings = changed
+    ? await cli.call('export.updateSettings', {
+        model: values.model as FineTuneModel | undefined,
+        redact: values.redact === undefined ? undefined : values.redact === 'on',
+        systemPrompt: Object.keys(prompt).length > 0 ? prompt : undefined,
+      })
+    : await cli.call('export.settings', {})
+  if (values.json) {
+    io.out(JSON.stringify(settings, null, 2))
+    return 0
+  }
+  io.out(`Model: ${settings.model}`)
+  io.out(`Redaction: ${settings.redact ? 'on' : 'off'}`)
+  io.out(`System prompt (English and other): ${settings.systemPrompt.en || '(none)'}`)
+  io.out(`System prompt (Russian): ${settings.systemPrompt.ru || '(none)'}`)
+  return 0
+}
+
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: `export --format openai-jsonl|csv|jsonl --out <file> ${FILTER_USAGE} [--include-rejected] [--split 0.9] [--model <name>] [--no-redact] [--json]`,
+  usage: `export --format openai-jsonl|csv|jsonl --out <file> ${FILTER_USAGE} [--include-rejected] [--split 0.9] [--model <name>] [--no-redact] [--json] | export settings [--model <name>] [--system-prompt-en <text>] [--system-prompt-ru <text>] [--redact on|off] [--json]`,
   summary:
     'Write the pairs of a review filter as fine-tuning JSONL, CSV or JSONL (approved by default)',
   async run(args, cli, io) {
@@ -74,10 +118,19 @@ export const exportCommand: CliCommand = {
         model: { type: 'string' },
         'include-rejected': { type: 'boolean' },
         'no-redact': { type: 'boolean' },
+        'system-prompt-en': { type: 'string' },
+        'system-prompt-ru': { type: 'string' },
+        redact: { type: 'string' },
         json: { type: 'boolean' },
       },
     })
+    if (positionals[0] === 'settings' && positionals.length === 1) {
+      return exportSettings(cli, io, values)
+    }
     if (positionals.length > 0) throw new CliUsageError('export takes no positional arguments.')
+    for (const o of ['system-prompt-en', 'system-prompt-ru', 'redact'] as const) {
+      if (values[o] !== undefined) throw new CliUsageError(`--${o} belongs to "export settings".`)
+    }
     const format = values.format
     if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
       throw new CliUsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}.`)

@@ -3,7 +3,7 @@
 // file afterwards. Where the file goes is chosen in main's save dialog; this side only ever
 // sees file names.
 import { create } from 'zustand'
-import type { ExportFormat, ExportSummary } from '@contract/export'
+import type { ExportFormat, ExportSummary, FineTuneModel } from '@contract/export'
 import type { MethodInput } from '@contract'
 import { call, onEvent, toFailure, type Failure } from '../api/client'
 import { countsInput, type ReviewFilters } from './review-model'
@@ -18,6 +18,10 @@ export interface ExportOptions {
   splitPercent: number
   redact: boolean
   includeRejected: boolean
+  /** Saved settings (OpenAI format): the model limits and prices are for, system prompts. */
+  model: FineTuneModel
+  systemPromptEn: string
+  systemPromptRu: string
 }
 
 export interface ExportState extends ExportOptions {
@@ -52,6 +56,7 @@ export function exportInput(s: ExportState): PreviewInput {
     status: f.status,
     format: s.format,
     redact: s.redact,
+    model: s.model,
     includeRejected: f.status === 'all' && s.includeRejected,
   }
   if (s.ids) input.ids = s.ids
@@ -71,6 +76,9 @@ export const useExport = create<ExportState>((set, get) => ({
   splitPercent: 90,
   redact: true,
   includeRejected: false,
+  model: 'gpt-4o-mini-2024-07-18',
+  systemPromptEn: '',
+  systemPromptRu: '',
   filters: null,
   ids: null,
   summary: null,
@@ -94,7 +102,12 @@ export const useExport = create<ExportState>((set, get) => ({
     })
     try {
       const settings = await call('export.settings', {})
-      set({ redact: settings.redact })
+      set({
+        redact: settings.redact,
+        model: settings.model,
+        systemPromptEn: settings.systemPrompt.en,
+        systemPromptRu: settings.systemPrompt.ru,
+      })
     } catch {
       // The defaults stand; the check reports any real problem.
     }
@@ -112,6 +125,14 @@ export const useExport = create<ExportState>((set, get) => ({
   async check() {
     set({ phase: 'checking', error: null, notice: null })
     try {
+      const { model, systemPromptEn, systemPromptRu, format } = get()
+      // The model and the prompts are settings: kept for the next export and the CLI's.
+      if (format === 'openai-jsonl') {
+        await call('export.updateSettings', {
+          model,
+          systemPrompt: { en: systemPromptEn, ru: systemPromptRu },
+        })
+      }
       const summary = await call('export.preview', exportInput(get()))
       set({ phase: 'summary', summary })
     } catch (e) {

@@ -1,7 +1,7 @@
 // Review → Export…: options, the summary checked before writing, progress with Cancel, and
 // Show in folder when the file is written.
 import { useTranslation } from 'react-i18next'
-import type { ExportFormat, ExportSummary } from '@contract/export'
+import type { ExportFormat, ExportSummary, FineTuneModel } from '@contract/export'
 import { Dialog } from '../../components/dialog'
 import { errorText } from '../../i18n'
 import { useAccounts } from '../../stores/accounts-store'
@@ -9,6 +9,13 @@ import { useExport } from '../../stores/export-store'
 import type { ReviewFilters } from '../../stores/review-model'
 
 const FORMATS: ExportFormat[] = ['openai-jsonl', 'csv', 'jsonl']
+const MODELS: FineTuneModel[] = [
+  'gpt-4o-mini-2024-07-18',
+  'gpt-4o-2024-08-06',
+  'gpt-4.1-2025-04-14',
+  'gpt-4.1-mini-2025-04-14',
+  'gpt-4.1-nano-2025-04-14',
+]
 
 function useFilterText(f: ReviewFilters | null): string {
   const { t } = useTranslation()
@@ -184,6 +191,44 @@ export function ExportDialog() {
             {t(`export.formats.${format}`)}
           </label>
         ))}
+        {s.format === 'openai-jsonl' && (
+          <>
+            <label>
+              {t('export.model')}{' '}
+              <select
+                value={s.model}
+                data-testid="export-model"
+                onChange={(e) => s.setOptions({ model: e.target.value as FineTuneModel })}
+              >
+                {MODELS.map((m) => (
+                  <option key={m} value={m}>
+                    {m}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="export-prompt">
+              {t('export.systemPromptEn')}
+              <textarea
+                rows={2}
+                value={s.systemPromptEn}
+                data-testid="export-prompt-en"
+                placeholder={t('export.systemPromptNone')}
+                onChange={(e) => s.setOptions({ systemPromptEn: e.target.value })}
+              />
+            </label>
+            <label className="export-prompt">
+              {t('export.systemPromptRu')}
+              <textarea
+                rows={2}
+                value={s.systemPromptRu}
+                data-testid="export-prompt-ru"
+                placeholder={t('export.systemPromptNone')}
+                onChange={(e) => s.setOptions({ systemPromptRu: e.target.value })}
+              />
+            </label>
+          </>
+        )}
         <label>
           <input
             type="checkbox"
