@@ -4,7 +4,6 @@
 // and how to read them are in docs/performance.md.
 //   tsx scripts/bench-sync.ts [--messages 20000] [--quota-messages 2000] [--seed 1] [--skip-quota]
 // Set BENCH_CPU_PROFILE=<dir> to write a V8 CPU profile of the unlimited run there.
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import inspector from 'node:inspector/promises'
 import os from 'node:os'
@@ -15,24 +14,13 @@ import { createCore, type Core } from '../src-main/core/core'
 import { followAuthUrl } from '../tests/helpers/connect-test-kit'
 import type { KeychainBackend } from '../src-main/core/secrets/secret-store'
 import { generateMailbox } from '../tests/fakes/mailbox-generator'
+import { control, envFor, startFake, type FakeInfo } from './bench-kit'
 import { decodeBusyMs, defaultWorkerCount } from '../src-main/core/sync/decode-pool'
 import { statementTotals } from '../src-main/db/statement-cache'
 
-const ROOT = path.resolve(__dirname, '..')
 const OWN = 'support@acme.example'
 const ALIAS = 'help@acme.example'
 const QUOTA_OWN = 'quota@acme.example'
-
-interface FakeInfo {
-  baseUrl: string
-  authUrl: string
-  tokenUrl: string
-  revokeUrl: string
-  apiRoot: string
-  controlUrl: string
-  clientId: string
-  clientSecret: string
-}
 
 /** The keychain stays in memory: the benchmark must run on a machine without a Secret Service. */
 function memoryKeychain(): KeychainBackend {
@@ -41,55 +29,6 @@ function memoryKeychain(): KeychainBackend {
     getPassword: async (s, a) => entries.get(`${s}\n${a}`) ?? null,
     setPassword: async (s, a, p) => void entries.set(`${s}\n${a}`, p),
     deletePassword: async (s, a) => entries.delete(`${s}\n${a}`),
-  }
-}
-
-async function startFake(): Promise<{ child: ChildProcess; info: FakeInfo }> {
-  const child = spawn(
-    path.join(ROOT, 'node_modules', '.bin', 'tsx'),
-    [
-      path.join(ROOT, 'tests', 'fakes', 'run-fake-google.ts'),
-      '--messages',
-      '0',
-      '--email',
-      'unused@acme.example',
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-  )
-  const info = await new Promise<FakeInfo>((resolve, reject) => {
-    let out = ''
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString('utf8')
-      const line = out.split('\n')[0]
-      if (out.includes('\n') && line) resolve(JSON.parse(line) as FakeInfo)
-    })
-    child.once('exit', (code) => reject(new Error(`fake Google exited with ${code}`)))
-  })
-  return { child, info }
-}
-
-async function control<T = unknown>(info: FakeInfo, op: string, body: unknown): Promise<T> {
-  const res = await fetch(`${info.controlUrl}/${op}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  })
-  if (!res.ok) throw new Error(`control ${op}: HTTP ${res.status} ${await res.text()}`)
-  return (await res.json()) as T
-}
-
-function envFor(info: FakeInfo, dataDir: string, unitsPerSecond: number): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    REPLYBASE_KEYCHAIN_SERVICE: 'ReplyBase-bench',
-    REPLYBASE_GOOGLE_CLIENT_ID: info.clientId,
-    REPLYBASE_GOOGLE_CLIENT_SECRET: info.clientSecret,
-    REPLYBASE_GOOGLE_AUTH_URL: info.authUrl,
-    REPLYBASE_GOOGLE_TOKEN_URL: info.tokenUrl,
-    REPLYBASE_GOOGLE_REVOKE_URL: info.revokeUrl,
-    REPLYBASE_GMAIL_API_URL: info.apiRoot,
-    REPLYBASE_GMAIL_UNITS_PER_SECOND: String(unitsPerSecond),
-    REPLYBASE_DATA_DIR: dataDir,
   }
 }
 
@@ -216,8 +155,6 @@ async function main(): Promise<void> {
     cores.push(core)
     const id = await connect(core, info, OWN)
     process.env.BENCH_API_ROOT = info.apiRoot
-    // Baseline first, then again after the sync: the mean of both is the same-run transfer rate.
-    const base1 = await fetchOnly(core, id)
     const session = process.env.BENCH_CPU_PROFILE ? new inspector.Session() : null
     if (session) {
       session.connect()
@@ -270,6 +207,10 @@ async function main(): Promise<void> {
         `${defaultWorkerCount()} decode worker(s) busy ${(decodeMs / 1000).toFixed(1)} s; ` +
         `process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s\n`,
     )
+    // Twice after the sync (the peak memory is read first: these are not the sync's); the mean
+    // of both runs is the machine's transfer rate at this moment.
+    const peakMb = process.resourceUsage().maxRSS / 1024
+    const base1 = await fetchOnly(core, id)
     const base2 = await fetchOnly(core, id)
     const baseRate = ((base1.messages + base2.messages) / (base1.ms + base2.ms)) * 1000
     const listedRate = ((full.summary?.messages_fetched ?? stored) / wall) * 1000
@@ -307,7 +248,6 @@ async function main(): Promise<void> {
       '< 300 ms',
       median < 300,
     )
-    const peakMb = process.resourceUsage().maxRSS / 1024
     // Ground truth only now: generating the mailbox here must not count toward the peak.
     const expected = visibleCount(seed, total, OWN, [ALIAS])
     process.stderr.write(

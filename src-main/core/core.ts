@@ -35,6 +35,8 @@ export interface CoreOptions {
   keychain?: KeychainBackend
   transport: AppStatus['transport']
   version?: string
+  /** Default: 'always' for the app, 'after-migration' for the CLI (db/migrate.ts). */
+  integrityCheck?: 'always' | 'after-migration'
 }
 
 export interface Core {
@@ -81,7 +83,11 @@ export function createCore(options: CoreOptions): Core {
   onSlowQuery((sql, ms) =>
     log.info({ sql: sql.replace(/\s+/g, ' ').slice(0, 160), ms: Math.round(ms) }, 'slow query'),
   )
-  const opened = openDatabase(options.dataDir, migrationsFolder)
+  const opened = openDatabase(
+    options.dataDir,
+    migrationsFolder,
+    options.integrityCheck ?? (options.transport === 'cli' ? 'after-migration' : 'always'),
+  )
   if (opened.migration.applied.length > 0) {
     log.info(
       { applied: opened.migration.applied, backup: opened.migration.backupPath },

@@ -118,6 +118,26 @@ describe('migrations at start-up', () => {
     expect(fs.existsSync(out.backupPath!)).toBe(true)
   })
 
+  it('finds a damaged file at the app start, and lets a CLI command skip the full read', () => {
+    const dbPath = freshDb()
+    const folder = migrationsFolder(journal().length)
+    migrateDatabase(dbPath, folder)
+    const h = openConnection(dbPath)
+    const insert = h.sqlite.prepare(
+      `INSERT INTO accounts (email, display_name) VALUES (?, 'Gmail')`,
+    )
+    for (let i = 0; i < 2000; i++) insert.run(`agent${i}@example.com`)
+    h.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+    h.close()
+    // Scribble over the header of a page in the middle (account rows, never the schema page).
+    const fd = fs.openSync(dbPath, 'r+')
+    const pages = fs.fstatSync(fd).size / 4096
+    fs.writeSync(fd, Buffer.alloc(64, 0xff), 0, 64, Math.floor(pages / 2) * 4096)
+    fs.closeSync(fd)
+    expect(() => migrateDatabase(dbPath, folder, 'always')).toThrow(/integrity check/)
+    expect(migrateDatabase(dbPath, folder, 'after-migration').applied).toEqual([])
+  })
+
   it('keeps the journal stamps strictly increasing', () => {
     const stamps = journal().map((e) => e.when)
     expect([...stamps].sort((a, b) => a - b)).toEqual(stamps)

@@ -67,7 +67,19 @@ export function schemaVersionOf(
   }
 }
 
-export function migrateDatabase(dbPath: string, migrationsFolder: string): MigrationOutcome {
+/**
+ * When the whole file is read for PRAGMA quick_check: on every open ('always', the desktop app,
+ * where a damaged file is best found at start) or only after a schema change ('after-migration',
+ * the CLI: quick_check reads every page, which on a large knowledge base is most of a short
+ * command's time; SQLite still refuses damaged pages as they are read).
+ */
+export type IntegrityCheck = 'always' | 'after-migration'
+
+export function migrateDatabase(
+  dbPath: string,
+  migrationsFolder: string,
+  integrity: IntegrityCheck = 'always',
+): MigrationOutcome {
   const entries = readJournal(migrationsFolder)
   const known = new Map(entries.map((e) => [e.when, e.tag]))
   fs.mkdirSync(path.dirname(dbPath), { recursive: true })
@@ -94,7 +106,7 @@ export function migrateDatabase(dbPath: string, migrationsFolder: string): Migra
       )
     }
     if (pending.length === 0) {
-      checkIntegrity(sqlite)
+      if (integrity === 'always') checkIntegrity(sqlite)
       return {
         applied: [],
         schemaVersion: stamps.length,
