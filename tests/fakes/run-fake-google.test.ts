@@ -133,8 +133,16 @@ describe('run-fake-google.ts', () => {
     await new Promise((r) => setTimeout(r, 50))
     const down = await fetch(`${info.controlUrl}/stats`).catch((e: unknown) => e)
     expect(down).toBeInstanceOf(Error)
-    await new Promise((r) => setTimeout(r, 400))
-    expect((await control('stats')).status).toBe(200)
+    // Back on its own after ~300 ms; a busy machine may take longer to listen again.
+    let back: number | null = null
+    for (let i = 0; i < 50 && back === null; i++) {
+      await new Promise((r) => setTimeout(r, 100))
+      back = await control('stats').then(
+        (r) => r.status,
+        () => null,
+      )
+    }
+    expect(back).toBe(200)
   })
 
   it('exits cleanly on SIGTERM', async () => {
