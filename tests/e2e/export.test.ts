@@ -4,6 +4,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parse } from 'csv-parse/sync'
 import type { PairCounts } from '@contract'
 import { seedPair, seedPairs } from '../helpers/seed-pairs'
 import { startHarness, type Harness } from './harness'
@@ -16,6 +17,7 @@ let exp: ExportDialog
 let ruAccount = 0
 let edited = 0
 let rejected = 0
+let bulkAccount = 0
 
 const exportsDir = () => path.join(h.dataDir, 'exports')
 const lines = (file: string) => fs.readFileSync(file, 'utf8').split('\n').filter(Boolean)
@@ -37,6 +39,14 @@ beforeAll(async () => {
         reply: 'Сейчас узнаю.',
         replyTextEdited: 'Посылка в пути, трек-номер в личном кабинете.',
       })
+      // A large archive on its own account, for progress and Cancel.
+      seedPairs(server.core.dbh, 15_000, {
+        seed: 4,
+        accounts: ['archive@shop.example'],
+        status: 'approved',
+        prefix: 'bulk',
+      })
+      bulkAccount = server.core.accounts.list().find((a) => a.email === 'archive@shop.example')!.id
       rejected = seedPair(server.core.dbh, {
         accountId: ruAccount,
         language: 'ru',
@@ -50,6 +60,13 @@ beforeAll(async () => {
   exp = new ExportDialog(h.page)
 })
 afterAll(() => h?.close())
+
+async function selectedIds(): Promise<number[]> {
+  const ids = await h.page
+    .locator('[data-testid="pair-row"][aria-selected="true"]')
+    .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-id'))))
+  return ids.sort((a, b) => a - b)
+}
 
 async function shownIds(): Promise<number[]> {
   const ids = await review
@@ -105,7 +122,6 @@ describe('Export from Review', () => {
 
   it('writes a fine-tuning file with a validation file beside it, as the summary said', async () => {
     await review.tab('all').click()
-    await h.page.getByTestId('review-account').selectOption('')
     await h.page.getByTestId('review-language').selectOption('')
     fs.rmSync(exportsDir(), { recursive: true, force: true })
     await exp.open()
@@ -149,6 +165,62 @@ describe('Export from Review', () => {
     expect(settings.ok && settings.value).toMatchObject({
       systemPrompt: { ru: 'Ты — служба поддержки магазина.', en: '' },
     })
+    await h.page.keyboard.press('Escape')
+  })
+
+  it('exports only the selection when there is one, as CSV that keeps Russian intact', async () => {
+    await review.tab('approved').click()
+    await h.page.getByTestId('review-account').selectOption(String(ruAccount))
+    await h.page.getByTestId('review-language').selectOption('ru')
+    await expect.poll(() => review.rows().count()).toBeGreaterThan(3)
+    await review.rows().nth(0).click()
+    await review
+      .rows()
+      .nth(2)
+      .click({ modifiers: ['Shift'] })
+    await expect.poll(() => h.page.getByTestId('selected-count').textContent()).toMatch(/3/)
+    const selected = await selectedIds()
+    expect(selected).toHaveLength(3)
+    fs.rmSync(exportsDir(), { recursive: true, force: true })
+    await exp.open()
+    await expect.poll(() => exp.scope().textContent()).toBe('The 3 selected pairs.')
+    await exp.format('csv')
+    await exp.split(false)
+    await exp.check()
+    await expect.poll(() => exp.number('examples')).toBe(3)
+    await exp.write()
+    await expect.poll(() => exp.done().count()).toBe(1)
+    const [name] = fs.readdirSync(exportsDir())
+    expect(name).toMatch(/\.csv$/)
+    const rows = parse(fs.readFileSync(path.join(exportsDir(), name!)), {
+      bom: true,
+      columns: true,
+    }) as Array<Record<string, string>>
+    expect(rows.map((r) => Number(r.pair_id)).sort((a, b) => a - b)).toEqual(selected)
+    for (const r of rows) expect(r.client_text).toMatch(/[а-яё]/i)
+    await h.page.keyboard.press('Escape')
+    await h.page.keyboard.press('Escape')
+  })
+
+  it('shows progress while writing, and Cancel leaves no file', { timeout: 60_000 }, async () => {
+    await review.tab('approved').click()
+    await h.page.getByTestId('review-language').selectOption('')
+    await h.page.getByTestId('review-account').selectOption(String(bulkAccount))
+    await expect.poll(() => review.count('approved')).toBe(15_000)
+    fs.rmSync(exportsDir(), { recursive: true, force: true })
+    await exp.open()
+    await exp.format('csv')
+    await exp.split(false)
+    await exp.check()
+    await expect.poll(() => exp.number('examples'), { timeout: 20_000 }).toBe(15_000)
+    await exp.write()
+    const progress = h.page.getByTestId('export-progress')
+    await expect.poll(async () => Number(await progress.getAttribute('value'))).toBeGreaterThan(0)
+    await h.page.getByTestId('export-cancel').click()
+    await expect
+      .poll(() => h.page.getByTestId('export-status').textContent(), { timeout: 10_000 })
+      .toMatch(/cancelled; no file was written/)
+    expect(fs.readdirSync(exportsDir())).toEqual([])
     await h.page.keyboard.press('Escape')
   })
 
