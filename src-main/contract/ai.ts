@@ -46,12 +46,30 @@ export interface SimilarPair {
   sentAt: string
 }
 
+/** A similar approved pair beside a pair under review. */
+export interface SimilarToPair extends SimilarPair {
+  /** Our reply then shared few words with the reply of the pair under review. */
+  replyDiffers: boolean
+}
+
+/** Personal details replaced by placeholders before sending. */
+export interface RedactionCounts {
+  email: number
+  phone: number
+  card: number
+}
+
 export interface DraftResult {
   /** Plain text for the reviewer to read and edit; nothing in it is ever acted on. */
   text: string
   model: string
-  /** The approved pairs shown to the model as examples, best first. */
-  examples: Array<{ id: number; score: number }>
+  /** The approved pairs shown to the model as examples (the draft's sources), best first;
+   * their texts as stored here, unredacted. */
+  examples: SimilarPair[]
+  /** What redaction replaced in the texts sent; null when redaction is off. */
+  redacted: RedactionCounts | null
+  /** The language the reply was asked for (the client message's). */
+  language: PairLanguage
 }
 
 export const MAX_AI_TEXT = 20_000
@@ -79,6 +97,22 @@ const textInput = z
   })
   .strict()
 
+const draftInput = z
+  .object({
+    text: z.string().trim().min(1).max(MAX_AI_TEXT),
+    limit: z.number().int().min(1).max(20).optional(),
+    /** A pair drafted again from Review: it is not its own source. */
+    excludePairId: z.number().int().positive().optional(),
+  })
+  .strict()
+
+const pairInput = z
+  .object({
+    pairId: z.number().int().positive(),
+    limit: z.number().int().min(1).max(20).optional(),
+  })
+  .strict()
+
 export type SaveOpenAIInput = z.input<typeof saveInput>
 
 export const aiContract = {
@@ -93,6 +127,11 @@ export const aiContract = {
   /** Approved pairs ranked by full-text relevance to `text` (local, works offline). Default limit 5. */
   'ai.similar': method<typeof textInput, SimilarPair[]>(textInput),
   /** A reply draft for a client message, from the default model with similar approved pairs
-   * as examples. Default limit 5 examples. Errors: openai.<OpenAIProblem>. */
-  'ai.draft': method<typeof textInput, DraftResult>(textInput),
+   * as examples, in the client's language. Default limit 5 examples. Errors: ai_disabled (AI
+   * features off), ai_no_sources (no approved pair close enough), openai_<OpenAIProblem>. */
+  'ai.draft': method<typeof draftInput, DraftResult>(draftInput),
+  /** Approved pairs whose client text resembles a pair's (the pair itself left out), each
+   * marked where its reply says something different. Local, works offline. not_found for an
+   * unknown pair. Default limit 5. */
+  'ai.similarToPair': method<typeof pairInput, SimilarToPair[]>(pairInput),
 }

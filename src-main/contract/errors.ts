@@ -50,6 +50,11 @@ export const ERROR_CODES = [
   'domain_policy',
   'auth_failed',
   'token_revoked',
+  // AI features
+  /** AI features are off in Settings: nothing is sent to the provider. */
+  'ai_disabled',
+  /** No approved pair is close enough to draft from. */
+  'ai_no_sources',
   // OpenAI
   ...OPENAI_PROBLEMS.map((p) => `openai_${p}` as const),
 ] as const

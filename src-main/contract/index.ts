@@ -57,7 +57,9 @@ export type {
   OpenAIProblem,
   OpenAISettings,
   OpenAITestResult,
+  RedactionCounts,
   SimilarPair,
+  SimilarToPair,
 } from './ai'
 export type {
   SyncMode,

@@ -15,6 +15,12 @@ export interface AppSettings {
   startMinimized: boolean
   launchAtLogin: boolean
   googleClientId: string | null
+  /** AI features (drafts, anything sent to the AI provider). Off until the user turns them on:
+   * until then no mail text leaves the machine. */
+  aiEnabled: boolean
+  /** Replace e-mail addresses, phone numbers and card numbers with placeholders in everything
+   * sent to the AI provider. */
+  aiRedact: boolean
   /** Whether a Google client secret is in the keychain; the secret itself never leaves main. */
   googleClientSecretStored: boolean
   /** Where the client id comes from: the environment overrides Settings. */
@@ -42,6 +48,8 @@ export const settingsPatch = z
     startMinimized: z.boolean(),
     launchAtLogin: z.boolean(),
     googleClientId: z.string().trim().max(512).nullable(),
+    aiEnabled: z.boolean(),
+    aiRedact: z.boolean(),
     /** Write-only: a new secret, '' keeps the stored one, null removes it. */
     googleClientSecret: z.string().max(512).nullable(),
   })

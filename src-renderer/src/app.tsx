@@ -10,10 +10,12 @@ import { startReviewSync } from './stores/review-store'
 import { AccountsPage } from './pages/accounts-page'
 import { ReviewPage } from './pages/review-page'
 import { SettingsPage } from './pages/settings-page'
+import { DraftsPage } from './pages/drafts-page'
 
 const VIEWS: Record<Page, () => React.JSX.Element> = {
   accounts: AccountsPage,
   review: ReviewPage,
+  drafts: DraftsPage,
   settings: SettingsPage,
 }
 

@@ -13,7 +13,7 @@ describe('app frame in Chromium through the bridge', () => {
     const nav = h.page.getByRole('navigation', { name: 'Main navigation' })
     await expect
       .poll(() => nav.getByRole('link').allTextContents())
-      .toEqual(['Accounts', 'Review', 'Settings'])
+      .toEqual(['Accounts', 'Review', 'Drafts', 'Settings'])
     await expect
       .poll(() => h.page.getByRole('heading', { level: 1 }).textContent())
       .toBe('Accounts')
@@ -39,7 +39,7 @@ describe('app frame in Chromium through the bridge', () => {
       .toBe('Настройки')
     await expect
       .poll(() => h.page.getByRole('navigation').getByRole('link').allTextContents())
-      .toEqual(['Аккаунты', 'Проверка', 'Настройки'])
+      .toEqual(['Аккаунты', 'Проверка', 'Черновики', 'Настройки'])
     expect(await h.page.evaluate(() => document.documentElement.lang)).toBe('ru')
     const stored = await h.server.dispatch('settings.get', {})
     expect(stored).toMatchObject({ ok: true, value: { language: 'ru' } })

@@ -1,7 +1,13 @@
 import type { DomainHandlers } from './types'
 
 type AiMethods =
-  'ai.getOpenAI' | 'ai.saveOpenAI' | 'ai.testOpenAI' | 'ai.listModels' | 'ai.similar' | 'ai.draft'
+  | 'ai.getOpenAI'
+  | 'ai.saveOpenAI'
+  | 'ai.testOpenAI'
+  | 'ai.listModels'
+  | 'ai.similar'
+  | 'ai.draft'
+  | 'ai.similarToPair'
 
 export const aiHandlers: DomainHandlers<AiMethods> = (core) => ({
   'ai.getOpenAI': () => core.ai.getOpenAI(),
@@ -9,5 +15,6 @@ export const aiHandlers: DomainHandlers<AiMethods> = (core) => ({
   'ai.testOpenAI': () => core.ai.testOpenAI(),
   'ai.listModels': () => core.ai.listModels(),
   'ai.similar': ({ text, limit }) => core.ai.similar(text, limit),
-  'ai.draft': ({ text, limit }) => core.ai.draft(text, limit),
+  'ai.draft': ({ text, limit, excludePairId }) => core.ai.draft(text, { limit, excludePairId }),
+  'ai.similarToPair': ({ pairId, limit }) => core.ai.similarToPair(pairId, limit),
 })

@@ -8,6 +8,7 @@ import { messagesCommand } from './messages'
 import { pairsCommand } from './pairs'
 import { exportCommand } from './export'
 import { settingsCommand } from './settings-openai'
+import { draftCommand, similarCommand } from './kb'
 
 export const commands: CliCommand[] = [
   statusCommand,
@@ -19,4 +20,6 @@ export const commands: CliCommand[] = [
   pairsCommand,
   exportCommand,
   settingsCommand,
+  similarCommand,
+  draftCommand,
 ]

@@ -2,6 +2,7 @@ import type { OpenAISettings, OpenAITestResult, SaveOpenAIInput } from '@contrac
 import { DEFAULT_OPENAI_MODEL } from '@contract/ai'
 import { CliUsageError, parseCommandArgs } from '../arguments'
 import type { CliCommand, CliIo } from '../cli-types'
+import { runSettingsAi } from './settings-ai'
 
 /** The key comes from stdin only: argv is visible to every process (`ps`, /proc/<pid>/cmdline)
  * and lands in shell history. */
@@ -25,9 +26,13 @@ function describe(s: OpenAISettings, io: CliIo): void {
 export const settingsCommand: CliCommand = {
   name: 'settings',
   usage:
-    'settings openai [--model <m>] [--base-url <u>] [--api-key-stdin] [--remove-key] [--test] [--json]',
-  summary: 'Show or change the OpenAI provider (the key is read from stdin, never from argv)',
-  async run(args, { call }, io) {
+    'settings openai [--model <m>] [--base-url <u>] [--api-key-stdin] [--remove-key] [--test] [--json] | ' +
+    'settings ai [--on|--off] [--redact|--no-redact] [--json]',
+  summary:
+    'Show or change the OpenAI provider (the key is read from stdin, never from argv), or turn AI features on or off',
+  async run(args, cli, io) {
+    if (args[0] === 'ai') return runSettingsAi(args.slice(1), cli, io)
+    const { call } = cli
     const parsed = parseCommandArgs({
       args,
       allowPositionals: true,
@@ -42,7 +47,7 @@ export const settingsCommand: CliCommand = {
     })
     const [section, ...extra] = parsed.positionals
     if (section !== 'openai' || extra.length > 0) {
-      throw new CliUsageError('Only "settings openai" is supported.')
+      throw new CliUsageError('Only "settings openai" and "settings ai" are supported.')
     }
     const v = parsed.values
     if (v['api-key-stdin'] && v['remove-key']) {

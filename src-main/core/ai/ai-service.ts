@@ -10,6 +10,7 @@ import {
   type OpenAITestResult,
   type SaveOpenAIInput,
   type SimilarPair,
+  type SimilarToPair,
 } from '@contract/ai'
 import type { DbHandle } from '../../db/connection'
 import { AppError, isAppError } from '@contract/errors'
@@ -22,6 +23,10 @@ import { readProviderSettings, writeProviderSettings } from '../../db/queries/ai
 import { findSimilarApproved } from './similar-pairs'
 import { providerOrigin, readBoundKey, writeBoundKey } from './openai-key'
 import { providerUrlProblem } from '../security/provider-url'
+import { detectLanguage } from '../cleaning/detect-language'
+import { getPairRow } from '../../db/queries/pairs-review'
+import { assertAiEnabled, outgoing } from './ai-privacy'
+import { repliesDiffer } from './reply-consistency'
 
 const log = createLogger('ai')
 
@@ -36,7 +41,8 @@ export interface AiService {
   testOpenAI(): Promise<OpenAITestResult>
   listModels(): Promise<string[]>
   similar(text: string, limit?: number): SimilarPair[]
-  draft(text: string, limit?: number): Promise<DraftResult>
+  similarToPair(pairId: number, limit?: number): SimilarToPair[]
+  draft(text: string, opts?: { limit?: number; excludePairId?: number }): Promise<DraftResult>
 }
 
 /** Chat-capable model ids: the GPT and o-series families, minus audio, image, embedding,
@@ -230,15 +236,48 @@ export function createAiService(deps: {
       return findSimilarApproved(dbh, text, limit)
     },
 
-    async draft(text, limit = DEFAULT_EXAMPLES) {
+    similarToPair(pairId, limit = DEFAULT_EXAMPLES) {
+      const pair = getPairRow(dbh, pairId)
+      if (!pair) throw new AppError('not_found', `Pair ${pairId} does not exist.`)
+      const client = pair.clientTextEdited ?? pair.clientText
+      const reply = pair.replyTextEdited ?? pair.replyText
+      return findSimilarApproved(dbh, client, limit + 1)
+        .filter((p) => p.id !== pairId)
+        .slice(0, limit)
+        .map((p) => ({ ...p, replyDiffers: repliesDiffer(reply, p.replyText) }))
+    },
+
+    async draft(text, opts = {}) {
+      // Nothing leaves the machine while AI features are off, not even a request with the key.
+      assertAiEnabled(dbh)
+      const limit = opts.limit ?? DEFAULT_EXAMPLES
+      const examples = findSimilarApproved(dbh, text, limit + 1)
+        .filter((p) => p.id !== opts.excludePairId)
+        .slice(0, limit)
+      // A draft from no approved example would be the model's guess, not the team's answer.
+      if (examples.length === 0) {
+        throw new AppError(
+          'ai_no_sources',
+          'No approved reply is close enough to this message to draft from. Approve similar replies first.',
+        )
+      }
       const c = await client({ timeoutMs: Math.max(timeoutMs(), DRAFT_TIMEOUT_MS), maxRetries: 1 })
       if (!c) throw noKey()
-      const examples = findSimilarApproved(dbh, text, limit)
+      const language = detectLanguage(text)
+      const out = outgoing(dbh)
+      const sent = {
+        text: out.prepare(text),
+        examples: examples.map((x) => ({
+          ...x,
+          clientText: out.prepare(x.clientText),
+          replyText: out.prepare(x.replyText),
+        })),
+      }
       let content: string | null | undefined
       try {
         const completion = await c.api.chat.completions.create({
           model: c.model,
-          messages: buildDraftMessages(text, examples),
+          messages: buildDraftMessages(sent.text, sent.examples, language),
           max_completion_tokens: DRAFT_MAX_TOKENS,
         })
         content = completion.choices[0]?.message?.content
@@ -249,11 +288,8 @@ export function createAiService(deps: {
       if (!draft) {
         throw new AppError('openai_server_error', 'The model returned an empty draft. Try again.')
       }
-      return {
-        text: draft,
-        model: c.model,
-        examples: examples.map((x) => ({ id: x.id, score: x.score })),
-      }
+      log.info({ examples: examples.length, redacted: out.counts() }, 'draft written')
+      return { text: draft, model: c.model, examples, redacted: out.counts(), language }
     },
   }
 }

@@ -2,6 +2,7 @@
 // message says so, every mail text is fenced and labelled as data, and the answer is used
 // as plain text only; nothing in it is ever executed or turned into an action.
 import type { SimilarPair } from '@contract/ai'
+import type { PairLanguage } from '@contract/pairs'
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant'
@@ -36,8 +37,28 @@ function fence(text: string, max: number): string {
   return `<client_message>\n${safe}\n</client_message>`
 }
 
-export function buildDraftMessages(text: string, examples: SimilarPair[]): ChatMessage[] {
-  const messages: ChatMessage[] = [{ role: 'system', content: DRAFT_SYSTEM_PROMPT }]
+const LANGUAGE_NAMES: Partial<Record<PairLanguage, string>> = {
+  en: 'English',
+  ru: 'Russian',
+}
+
+/** The reply language, pinned to the client's when it is known: examples in another language
+ * must not pull the reply into theirs. */
+export function languageRule(language: PairLanguage): string {
+  const name = LANGUAGE_NAMES[language]
+  return name
+    ? `Write the reply in ${name}, the language of the client message, whatever the language of the examples.`
+    : 'Write the reply in the language of the client message.'
+}
+
+export function buildDraftMessages(
+  text: string,
+  examples: SimilarPair[],
+  language: PairLanguage = 'unknown',
+): ChatMessage[] {
+  const messages: ChatMessage[] = [
+    { role: 'system', content: `${DRAFT_SYSTEM_PROMPT} ${languageRule(language)}` },
+  ]
   // Few-shot turns: each approved pair as a client message and the reply the team sent.
   for (const ex of examples) {
     messages.push({ role: 'user', content: fence(ex.clientText, MAX_EXAMPLE_CHARS) })

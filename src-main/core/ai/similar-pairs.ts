@@ -18,6 +18,10 @@ const STOP = new Set(
   ).split(' '),
 )
 
+export function isStopStem(stem: string): boolean {
+  return STOP.has(stem)
+}
+
 /**
  * An FTS5 expression matching any significant word of `text` in the client column, or null.
  * Words are stemmed and quoted, so nothing the mail says is read as FTS5 syntax.

@@ -15,6 +15,8 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   startMinimized: false,
   launchAtLogin: false,
   googleClientId: null,
+  aiEnabled: false,
+  aiRedact: true,
 }
 
 export function readSettings(dbh: DbHandle): StoredSettings {

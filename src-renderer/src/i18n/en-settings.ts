@@ -21,6 +21,15 @@ export const enSettings = {
   stored: '••••••••',
   ai: {
     title: 'AI (OpenAI)',
+    privacy: 'Privacy',
+    enabled: 'AI features (reply drafts)',
+    whatIsSent:
+      'When on, a draft sends the client message and the approved pairs it draws on (client text and our reply) to {{url}}. Similar-case search stays on this computer either way.',
+    stateOff: 'Off: nothing is sent to the AI provider.',
+    stateOn: 'On: drafts send mail text to {{url}}.',
+    redact: 'Hide personal details in what is sent',
+    redactHint:
+      'E-mail addresses, phone numbers and card numbers become [email], [phone] and [card] before anything leaves this computer.',
     apiKey: 'API key',
     keyStoredPlaceholder: '•••••••• (stored; leave empty to keep it)',
     keyNonePlaceholder: 'No key stored: paste one (sk-…)',

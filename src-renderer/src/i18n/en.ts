@@ -2,10 +2,17 @@
 import { enReview } from './en-review'
 import { enExport } from './en-export'
 import { enSettings } from './en-settings'
+import { enKb } from './en-kb'
 
 export const en = {
   app: { name: 'ReplyBase', tagline: 'Support replies knowledge base' },
-  nav: { accounts: 'Accounts', review: 'Review', settings: 'Settings', main: 'Main navigation' },
+  nav: {
+    drafts: 'Drafts',
+    accounts: 'Accounts',
+    review: 'Review',
+    settings: 'Settings',
+    main: 'Main navigation',
+  },
   common: {
     loading: 'Loading…',
     retry: 'Try again',
@@ -139,6 +146,7 @@ export const en = {
     },
   },
   review: enReview,
+  kb: enKb,
   export: enExport,
   settings: enSettings,
   sync: {
@@ -149,6 +157,10 @@ export const en = {
     resume: 'Resume',
   },
   errors: {
+    ai_disabled:
+      'AI features are off: nothing is sent to the AI provider. Turn them on in Settings → AI.',
+    ai_no_sources:
+      'No approved reply is close enough to this message to draft from. Approve similar replies in Review first.',
     core_unreachable: 'The ReplyBase core is not reachable. Restart ReplyBase.',
     offline:
       'Gmail could not be reached: check the network connection. Nothing stored was lost; the next sync continues where this one stopped.',

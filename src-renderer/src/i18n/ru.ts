@@ -3,10 +3,17 @@ import type { Messages } from './en'
 import { ruReview } from './ru-review'
 import { ruExport } from './ru-export'
 import { ruSettings } from './ru-settings'
+import { ruKb } from './ru-kb'
 
 export const ru: Messages = {
   app: { name: 'ReplyBase', tagline: 'База знаний ответов поддержки' },
-  nav: { accounts: 'Аккаунты', review: 'Проверка', settings: 'Настройки', main: 'Главное меню' },
+  nav: {
+    drafts: 'Черновики',
+    accounts: 'Аккаунты',
+    review: 'Проверка',
+    settings: 'Настройки',
+    main: 'Главное меню',
+  },
   common: {
     loading: 'Загрузка…',
     retry: 'Повторить',
@@ -139,6 +146,7 @@ export const ru: Messages = {
     },
   },
   review: ruReview,
+  kb: ruKb,
   export: ruExport,
   settings: ruSettings,
   sync: {
@@ -149,6 +157,10 @@ export const ru: Messages = {
     resume: 'Возобновить',
   },
   errors: {
+    ai_disabled:
+      'Функции ИИ выключены: провайдеру ИИ ничего не отправляется. Включите их в «Настройки → ИИ».',
+    ai_no_sources:
+      'Среди одобренных ответов нет достаточно похожих на это письмо, чтобы составить черновик. Сначала одобрите похожие ответы в разделе «Проверка».',
     core_unreachable: 'Ядро ReplyBase недоступно. Перезапустите ReplyBase.',
     offline:
       'Нет связи с Gmail: проверьте подключение к сети. Сохранённое не потеряно; следующая синхронизация продолжит с того же места.',

@@ -16,6 +16,7 @@ import { ReviewBar } from './review/review-bar'
 import { ReviewFilters, ReviewSearch } from './review/review-filters'
 import { ShortcutsDialog } from './review/shortcuts-dialog'
 import { StatusTabs } from './review/status-tabs'
+import { SourcePairDialog } from './drafts/source-pair-dialog'
 
 export function ReviewPage() {
   const { t } = useTranslation()
@@ -129,6 +130,7 @@ export function ReviewPage() {
       )}
       {help && <ShortcutsDialog onClose={() => setHelp(false)} />}
       {original && <OriginalDialog pair={original} onClose={() => setOriginal(null)} />}
+      <SourcePairDialog />
     </section>
   )
 }

@@ -1,8 +1,8 @@
-// A hash router (works under app:// and the dev server): #/accounts, #/review, #/settings. The last page is
+// A hash router (works under app:// and the dev server): #/accounts, #/review, #/drafts, #/settings. The last page is
 // remembered (a page name is no secret) so the app opens where the user left it.
 import { create } from 'zustand'
 
-export const PAGES = ['accounts', 'review', 'settings'] as const
+export const PAGES = ['accounts', 'review', 'drafts', 'settings'] as const
 export type Page = (typeof PAGES)[number]
 
 export const LAST_PAGE_KEY = 'replybase.lastPage'

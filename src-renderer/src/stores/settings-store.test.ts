@@ -16,6 +16,8 @@ const base: AppSettings = {
   startMinimized: false,
   launchAtLogin: false,
   googleClientId: null,
+  aiEnabled: false,
+  aiRedact: true,
   googleClientSecretStored: false,
   googleClientIdSource: 'none',
 }

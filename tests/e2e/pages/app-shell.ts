@@ -9,8 +9,8 @@ export class AppShell {
   }
 
   /** Goes to a page by its position in the menu (names differ per language). */
-  async open(which: 'accounts' | 'review' | 'settings'): Promise<void> {
-    const index = { accounts: 0, review: 1, settings: 2 }[which]
+  async open(which: 'accounts' | 'review' | 'drafts' | 'settings'): Promise<void> {
+    const index = { accounts: 0, review: 1, drafts: 2, settings: 3 }[which]
     await this.nav().getByRole('link').nth(index).click()
   }
 

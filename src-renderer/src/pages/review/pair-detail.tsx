@@ -10,6 +10,7 @@ import { useReview } from '../../stores/review-store'
 import { setStatus } from '../../stores/review-writes'
 import { PairEditor } from './pair-editor'
 import { STATUS_TONE } from './pair-list'
+import { SimilarPanel } from './similar-panel'
 
 export function PairDetailPane({ onOriginal }: { onOriginal: (d: Detail) => void }) {
   const { t } = useTranslation()
@@ -105,6 +106,7 @@ function DetailView({ detail, onOriginal }: { detail: Detail; onOriginal: (d: De
           testId="reply-text"
         />
       </div>
+      <SimilarPanel detail={detail} />
     </article>
   )
 }

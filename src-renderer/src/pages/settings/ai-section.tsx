@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { ErrorState, Loading } from '../../components/states'
 import { errorText } from '../../i18n'
 import { SUGGESTED_MODELS, useAi } from '../../stores/ai-store'
+import { AiPrivacy } from './ai-privacy'
 
 export function AiSection() {
   const { t } = useTranslation()
@@ -15,6 +16,7 @@ export function AiSection() {
   return (
     <section className="card" aria-labelledby="ai-title" data-testid="ai-settings">
       <h2 id="ai-title">{t('settings.ai.title')}</h2>
+      <AiPrivacy />
       {error ? (
         <ErrorState error={error} onRetry={() => void load()} />
       ) : !openai ? (

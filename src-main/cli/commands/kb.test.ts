@@ -1,0 +1,81 @@
+// `similar`, `draft` and `settings ai` through the built command line against the fake OpenAI.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { keytarBackend } from '../../core/secrets/keytar-backend'
+import { runCli } from '../../../tests/helpers/cli'
+import { requireKeychain } from '../../../tests/helpers/keychain'
+import { tempDir, testKeychainService } from '../../../tests/helpers/temp'
+import { seededDataDir } from '../../../tests/helpers/seed-pairs'
+import {
+  FAKE_OPENAI_KEY,
+  startFakeOpenAI,
+  type FakeOpenAI,
+} from '../../../tests/fakes/fake-openai/server'
+
+const tmp = tempDir()
+const service = testKeychainService()
+let fake: FakeOpenAI
+let env: Record<string, string>
+const cli = (args: string[], stdin?: string) => runCli(args, env, stdin)
+
+beforeAll(async () => {
+  await requireKeychain()
+  fake = await startFakeOpenAI()
+  seededDataDir(tmp.dir, 40, { seed: 5, status: 'approved' })
+  env = {
+    REPLYBASE_DATA_DIR: tmp.dir,
+    REPLYBASE_KEYCHAIN_SERVICE: service,
+    REPLYBASE_OPENAI_BASE_URL: fake.baseUrl,
+  }
+  expect((await cli(['settings', 'openai', '--api-key-stdin'], FAKE_OPENAI_KEY)).code).toBe(0)
+})
+afterAll(async () => {
+  await keytarBackend.deletePassword(service, 'openai-api-key')
+  await fake.close()
+  tmp.cleanup()
+})
+
+describe('cli similar, draft and settings ai', () => {
+  it('finds similar approved pairs offline, best first', async () => {
+    fake.set({ mode: 'offline' })
+    try {
+      const r = await cli(['similar', 'refund order delivery', '--limit', '3', '--json'])
+      expect(r.code).toBe(0)
+      const found = JSON.parse(r.stdout) as Array<{ id: number; score: number }>
+      expect(found.length).toBeGreaterThan(0)
+      expect(found.length).toBeLessThanOrEqual(3)
+      expect(found.map((f) => f.score)).toEqual(found.map((f) => f.score).sort((a, b) => b - a))
+      expect(fake.requests).toEqual([])
+      expect((await cli(['similar', 'x', '--limit', '99'])).code).toBe(2)
+    } finally {
+      fake.set({ mode: 'ok' })
+    }
+  })
+
+  it('refuses to draft while AI is off, then drafts with its sources once it is on', async () => {
+    const off = await cli(['draft', 'Where is my refund for the order?'])
+    expect(off.code).not.toBe(0)
+    expect(off.stderr).toMatch(/AI features are off/)
+    expect(fake.requests.filter((r) => r.path.includes('chat'))).toEqual([])
+
+    const on = await cli(['settings', 'ai', '--on', '--json'])
+    expect(JSON.parse(on.stdout)).toEqual({
+      aiEnabled: true,
+      aiRedact: true,
+      sendsTo: fake.baseUrl,
+    })
+    const r = await cli(
+      ['draft', '-', '--json'],
+      'Where is my refund for the order? mail me: a.b@c.com',
+    )
+    expect(r.code).toBe(0)
+    const draft = JSON.parse(r.stdout) as { text: string; examples: Array<{ id: number }> }
+    expect(draft.text).toMatch(/^Thank you for your message/)
+    expect(draft.examples.length).toBeGreaterThan(0)
+    expect(JSON.stringify(fake.requests)).not.toContain('a.b@c.com')
+
+    const plain = await cli(['draft', 'Where is my refund for the order?'])
+    expect(plain.stdout).toMatch(/^Thank you for your message/)
+    expect(plain.stderr).toMatch(/Sources:\n#\d+/)
+    expect((await cli(['settings', 'ai', '--off'])).stdout).toMatch(/AI features: off/)
+  })
+})

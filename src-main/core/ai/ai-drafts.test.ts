@@ -1,0 +1,183 @@
+// Drafts and the similar panel through the dispatcher, against the fake OpenAI server: nothing
+// is sent while AI features are off, redaction of what is sent, the reply language pinned to
+// the client's, the draft's sources, and similar pairs marked where their reply differs.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildHandlers } from '../../api/handlers'
+import { createDispatcher, type Dispatch } from '../../api/dispatcher'
+import type { ApiResult, DraftResult, SimilarToPair } from '@contract'
+import { createCore, type Core } from '../core'
+import { seedAccounts, seedPair } from '../../../tests/helpers/seed-pairs'
+import { requireKeychain } from '../../../tests/helpers/keychain'
+import { tempDir, testKeychainService } from '../../../tests/helpers/temp'
+import {
+  FAKE_OPENAI_KEY,
+  startFakeOpenAI,
+  type FakeOpenAI,
+} from '../../../tests/fakes/fake-openai/server'
+
+const service = testKeychainService()
+const tmp = tempDir()
+let fake: FakeOpenAI
+let core: Core
+let dispatch: Dispatch
+const ids = {} as Record<'delivery' | 'deliveryOther' | 'refund' | 'review', number>
+
+async function value<T>(method: string, input: unknown = {}): Promise<T> {
+  const r = await dispatch(method, input)
+  if (!r.ok) throw new Error(`${method} failed: ${r.error.code}: ${r.error.message}`)
+  return r.value as T
+}
+const call = (method: string, input: unknown = {}): Promise<ApiResult<unknown>> =>
+  dispatch(method, input)
+type Body = { messages: Array<{ role: string; content: string }> }
+const chatBodies = (): Body[] =>
+  fake.requests.filter((r) => r.path === '/v1/chat/completions').map((r) => r.body as Body)
+
+beforeAll(async () => {
+  await requireKeychain()
+  fake = await startFakeOpenAI()
+  core = createCore({
+    dataDir: tmp.dir,
+    env: { REPLYBASE_KEYCHAIN_SERVICE: service, REPLYBASE_OPENAI_BASE_URL: fake.baseUrl },
+    transport: 'bridge',
+  })
+  dispatch = createDispatcher(buildHandlers(core, { openExternal: () => undefined }))
+  const [accountId] = seedAccounts(core.dbh, ['support@shop.example'])
+  const a = accountId!
+  ids.delivery = seedPair(core.dbh, {
+    accountId: a,
+    status: 'approved',
+    language: 'ru',
+    client: 'Где мой заказ? Доставка задерживается. Мой телефон +7 916 123-45-67.',
+    reply: 'Ваш заказ передан курьеру, доставка завтра. Пишите на help@shop.example.',
+  })
+  ids.deliveryOther = seedPair(core.dbh, {
+    accountId: a,
+    status: 'approved',
+    language: 'ru',
+    client: 'Заказ не пришёл, доставка сорвана.',
+    reply: 'Оформили возврат денег на карту в течение трёх дней.',
+  })
+  ids.refund = seedPair(core.dbh, {
+    accountId: a,
+    status: 'approved',
+    language: 'en',
+    client: 'Where is my order? The delivery is late.',
+    reply: 'Your order is with the courier and arrives tomorrow.',
+  })
+  ids.review = seedPair(core.dbh, {
+    accountId: a,
+    status: 'new',
+    language: 'ru',
+    client: 'Где заказ? Доставка опять задерживается.',
+    reply: 'Заказ передан курьеру, доставка завтра утром.',
+  })
+  await value('ai.saveOpenAI', { apiKey: FAKE_OPENAI_KEY })
+})
+afterAll(async () => {
+  await core?.secrets.delete('openai-api-key').catch(() => false)
+  await core?.close()
+  await fake?.close()
+  tmp.cleanup()
+})
+
+describe('AI features switch', () => {
+  it('is off by default with redaction on, and a draft then sends nothing', async () => {
+    expect(await value('settings.get')).toMatchObject({ aiEnabled: false, aiRedact: true })
+    fake.requests.length = 0
+    expect(await call('ai.draft', { text: 'Где мой заказ?' })).toMatchObject({
+      ok: false,
+      error: { code: 'ai_disabled' },
+    })
+    expect(fake.requests).toEqual([])
+  })
+
+  it('similar pairs stay available with AI off: they never leave the machine', async () => {
+    const similar = await value<SimilarToPair[]>('ai.similarToPair', { pairId: ids.review })
+    expect(similar.map((s) => s.id)).not.toContain(ids.review)
+    expect(similar.map((s) => s.id)).toEqual(
+      expect.arrayContaining([ids.delivery, ids.deliveryOther]),
+    )
+    // Same answer (courier, tomorrow) vs. a refund: only the refund is marked.
+    expect(similar.find((s) => s.id === ids.delivery)?.replyDiffers).toBe(false)
+    expect(similar.find((s) => s.id === ids.deliveryOther)?.replyDiffers).toBe(true)
+    expect(await call('ai.similarToPair', { pairId: 999_999 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    })
+  })
+})
+
+describe('drafts with AI on', () => {
+  beforeAll(async () => {
+    await value('settings.update', { aiEnabled: true })
+  })
+
+  it('redacts addresses and phones in every text sent, and says how many', async () => {
+    fake.requests.length = 0
+    const draft = await value<DraftResult>('ai.draft', {
+      text: 'Где мой заказ? Доставка задерживается. Пишите: ivan.petrov@mail.ru, 8 (916) 555-44-33',
+    })
+    const sent = JSON.stringify(chatBodies())
+    expect(sent).not.toMatch(/ivan\.petrov|help@shop|916 123|555-44-33/)
+    expect(sent).toContain('[email]')
+    expect(sent).toContain('[phone]')
+    expect(draft.redacted).toMatchObject({ email: 2, phone: 2 })
+    // The sources shown to the user are the stored texts, not the redacted ones.
+    expect(draft.examples.find((e) => e.id === ids.delivery)?.replyText).toContain(
+      'help@shop.example',
+    )
+  })
+
+  it('sends the texts as they are when redaction is off', async () => {
+    await value('settings.update', { aiRedact: false })
+    try {
+      fake.requests.length = 0
+      const draft = await value<DraftResult>('ai.draft', { text: 'Где мой заказ? ivan@mail.ru' })
+      expect(JSON.stringify(chatBodies())).toContain('ivan@mail.ru')
+      expect(draft.redacted).toBeNull()
+    } finally {
+      await value('settings.update', { aiRedact: true })
+    }
+  })
+
+  it('pins the reply language to the client message, whatever the examples', async () => {
+    fake.requests.length = 0
+    const ru = await value<DraftResult>('ai.draft', { text: 'Где мой заказ? Доставка?' })
+    expect(ru.language).toBe('ru')
+    expect(chatBodies().at(-1)!.messages[0]!.content).toMatch(/reply in Russian/)
+    const en = await value<DraftResult>('ai.draft', { text: 'Where is my order? Delivery?' })
+    expect(en.language).toBe('en')
+    expect(chatBodies().at(-1)!.messages[0]!.content).toMatch(/reply in English/)
+  })
+
+  it('cites its sources best first, leaves the drafted pair out, and refuses to draft from nothing', async () => {
+    const draft = await value<DraftResult>('ai.draft', {
+      text: 'Где заказ? Доставка опять задерживается.',
+      excludePairId: ids.delivery,
+    })
+    expect(draft.examples.map((e) => e.id)).not.toContain(ids.delivery)
+    expect(draft.examples.map((e) => e.id)).toContain(ids.deliveryOther)
+    expect(draft.examples[0]).toMatchObject({ clientText: expect.any(String), subject: 'Question' })
+    fake.requests.length = 0
+    expect(
+      await call('ai.draft', { text: 'Совершенно посторонняя тема про погоду' }),
+    ).toMatchObject({ ok: false, error: { code: 'ai_no_sources' } })
+    expect(fake.requests).toEqual([])
+  })
+
+  it('names each provider failure by its code', async () => {
+    const text = 'Где мой заказ?'
+    fake.set({ mode: 'rate_limited', retryAfterSeconds: 1 })
+    expect(await call('ai.draft', { text })).toMatchObject({
+      error: { code: 'openai_rate_limited' },
+    })
+    fake.set({ mode: 'offline' })
+    expect(await call('ai.draft', { text })).toMatchObject({ error: { code: 'openai_offline' } })
+    fake.set({ mode: 'ok', keys: ['sk-another-key-entirely-0123456789abcdef'] })
+    expect(await call('ai.draft', { text })).toMatchObject({ error: { code: 'openai_bad_key' } })
+    fake.set({ keys: [FAKE_OPENAI_KEY] })
+    await value('ai.saveOpenAI', { removeKey: true })
+    expect(await call('ai.draft', { text })).toMatchObject({ error: { code: 'openai_no_key' } })
+  })
+})

@@ -1,0 +1,25 @@
+// English texts of the knowledge base at work: the similar panel in Review and drafts.
+export const enKb = {
+  similarTitle: 'Similar approved',
+  similarHint: 'Closest approved pairs by their client text. Click one to read it in full.',
+  similarNone: 'No approved pair resembles this one yet.',
+  differs: 'different answer',
+  differsHint: 'Our approved reply to this similar message says something different.',
+  draftAction: 'Draft a reply',
+  drafting: 'Drafting…',
+  draftTitle: 'Draft',
+  draftMeta: '{{model}} · reply in {{language}}',
+  redacted_one: '{{count}} personal detail hidden from the provider',
+  redacted_other: '{{count}} personal details hidden from the provider',
+  redactedNone: 'personal details hidden (none found)',
+  sources_one: 'Drawn from {{count}} approved pair',
+  sources_other: 'Drawn from {{count}} approved pairs',
+  source: 'Approved pair',
+  draftsTitle: 'Drafts',
+  draftsIntro:
+    'Paste a client message to draft a reply from the team’s approved answers. ReplyBase never sends mail: copy the draft into your mail client.',
+  pasteLabel: 'Client message',
+  pastePlaceholder: 'Paste the client’s message here…',
+  aiOff: 'AI features are off, so no draft can be written: nothing is sent anywhere.',
+  openSettings: 'Open Settings',
+}

@@ -1,0 +1,93 @@
+// A reply draft with its sources: the text to copy (ReplyBase never sends mail), the approved
+// pairs it drew on, each a click from its full text, and what redaction hid from the provider.
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { DraftResult, SimilarPair } from '@contract'
+import { errorText } from '../../i18n'
+import { useKb } from '../../stores/kb-store'
+
+export function DraftStatus() {
+  const { t } = useTranslation()
+  const drafting = useKb((s) => s.drafting)
+  const draft = useKb((s) => s.draft)
+  const error = useKb((s) => s.draftError)
+  return (
+    <div role="status" aria-live="polite" data-testid="draft-status">
+      {drafting && <p className="muted">{t('kb.drafting')}</p>}
+      {error && (
+        <p className="bad" data-testid="draft-error" data-code={error.code}>
+          {errorText(error.code, error.message)}
+        </p>
+      )}
+      {draft && <DraftView draft={draft} />}
+    </div>
+  )
+}
+
+function DraftView({ draft }: { draft: DraftResult }) {
+  const { t } = useTranslation()
+  const [copied, setCopied] = useState(false)
+  const hidden = draft.redacted
+    ? draft.redacted.email + draft.redacted.phone + draft.redacted.card
+    : 0
+  return (
+    <section className="draft" data-testid="draft" aria-label={t('kb.draftTitle')}>
+      <h3>{t('kb.draftTitle')}</h3>
+      <div className="text-body" data-testid="draft-text" tabIndex={0}>
+        {draft.text}
+      </div>
+      <div className="toolbar">
+        <button
+          type="button"
+          data-testid="draft-copy"
+          onClick={() => {
+            void navigator.clipboard?.writeText(draft.text).then(() => setCopied(true))
+          }}
+        >
+          {copied ? t('common.copied') : t('common.copy')}
+        </button>
+        <span className="muted small">
+          {t('kb.draftMeta', { model: draft.model, language: t(`review.lang.${draft.language}`) })}
+          {draft.redacted &&
+            ` · ${hidden > 0 ? t('kb.redacted', { count: hidden }) : t('kb.redactedNone')}`}
+        </span>
+      </div>
+      <h4>{t('kb.sources', { count: draft.examples.length })}</h4>
+      <SourceList items={draft.examples} testId="draft-sources" />
+    </section>
+  )
+}
+
+/** Approved pairs, each opening in one click; `differs` marks a reply that said otherwise. */
+export function SourceList({
+  items,
+  testId,
+  differs,
+}: {
+  items: SimilarPair[]
+  testId: string
+  differs?: (id: number) => boolean
+}) {
+  const { t } = useTranslation()
+  const open = useKb((s) => s.openPair)
+  return (
+    <ol className="source-list" data-testid={testId}>
+      {items.map((p) => (
+        <li key={p.id} data-id={p.id} data-differs={differs?.(p.id) ?? undefined}>
+          <button type="button" className="source" onClick={() => void open(p.id)}>
+            <span className="source-subject">
+              {p.subject || t('review.noSubject')}
+              {differs?.(p.id) && (
+                <span className="tag warn-tag" title={t('kb.differsHint')}>
+                  {t('kb.differs')}
+                </span>
+              )}
+            </span>
+            <span className="source-text muted small">{p.clientText.slice(0, 160)}</span>
+            <span className="source-text small">↳ {p.replyText.slice(0, 160)}</span>
+          </button>
+        </li>
+      ))}
+    </ol>
+  )
+}
