@@ -1,0 +1,140 @@
+// The knowledge base in Chromium against the real core and the fake OpenAI: the Similar approved
+// panel beside a pair in Review (marks, one click to a pair), nothing sent while AI is off, the
+// switch in Settings saying what goes where, drafts with sources that open the right pairs, and
+// the same in Russian with a provider error worded in Russian.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedAccounts, seedPair } from '../helpers/seed-pairs'
+import { FAKE_OPENAI_KEY, startFakeOpenAI, type FakeOpenAI } from '../fakes/fake-openai/server'
+import { startHarness, type Harness } from './harness'
+import { AppShell } from './pages/app-shell'
+import { KbPage } from './pages/kb-page'
+
+let h: Harness
+let openai: FakeOpenAI
+let kb: KbPage
+let shell: AppShell
+const ids = {} as Record<'same' | 'different' | 'english' | 'underReview', number>
+const chats = (): number => openai.requests.filter((r) => r.path.includes('chat')).length
+
+beforeAll(async () => {
+  openai = await startFakeOpenAI()
+  h = await startHarness({
+    env: { REPLYBASE_OPENAI_BASE_URL: openai.baseUrl },
+    hash: '#/review',
+    before: async (server) => {
+      const [a] = seedAccounts(server.core.dbh, ['support@shop.example'])
+      const accountId = a!
+      ids.same = seedPair(server.core.dbh, {
+        accountId,
+        status: 'approved',
+        language: 'ru',
+        subject: 'Доставка заказа',
+        client: 'Где мой заказ? Доставка задерживается уже неделю.',
+        reply: 'Ваш заказ передан курьеру, доставка завтра.',
+      })
+      ids.different = seedPair(server.core.dbh, {
+        accountId,
+        status: 'approved',
+        language: 'ru',
+        subject: 'Заказ не пришёл',
+        client: 'Заказ так и не пришёл, доставка сорвана.',
+        reply: 'Оформили возврат денег на карту в течение трёх дней.',
+      })
+      ids.english = seedPair(server.core.dbh, {
+        accountId,
+        status: 'approved',
+        language: 'en',
+        subject: 'Invoice',
+        client: 'Please send me the invoice for March.',
+        reply: 'The March invoice is attached.',
+      })
+      ids.underReview = seedPair(server.core.dbh, {
+        accountId,
+        status: 'new',
+        language: 'ru',
+        subject: 'Где заказ',
+        client: 'Здравствуйте, где заказ? Доставка задерживается.',
+        reply: 'Заказ передан курьеру, доставка завтра утром.',
+      })
+      const saved = await server.dispatch('ai.saveOpenAI', { apiKey: FAKE_OPENAI_KEY })
+      if (!saved.ok) throw new Error(saved.error.message)
+    },
+  })
+  kb = new KbPage(h.page)
+  shell = new AppShell(h.page)
+})
+afterAll(async () => {
+  await h?.close()
+  await openai?.close()
+})
+
+describe('the knowledge base in Review and Drafts', () => {
+  it('shows similar approved pairs beside the pair, marks a different answer, opens one in a click', async () => {
+    await expect.poll(() => kb.panel().isVisible()).toBe(true)
+    await expect
+      .poll(() => kb.similarIds())
+      .toEqual(expect.arrayContaining([ids.same, ids.different]))
+    expect(await kb.similarIds()).not.toContain(ids.underReview)
+    expect(await kb.similarIds()).not.toContain(ids.english)
+    expect(await kb.similarItem(ids.different).getAttribute('data-differs')).toBe('true')
+    expect(await kb.similarItem(ids.different).textContent()).toContain('different answer')
+    expect(await kb.similarItem(ids.same).getAttribute('data-differs')).toBe('false')
+    await h.screenshot('kb-similar-en')
+    await kb.similarItem(ids.different).getByRole('button').click()
+    await expect
+      .poll(() => kb.dialogReply())
+      .toBe('Оформили возврат денег на карту в течение трёх дней.')
+    await kb.closeDialog()
+    await expect.poll(() => kb.dialog().count()).toBe(0)
+  })
+
+  it('sends nothing while AI features are off, and says how to turn them on', async () => {
+    await kb.draftForPair()
+    await expect.poll(() => kb.draftError()).toMatch(/^AI features are off: nothing is sent/)
+    expect(chats()).toBe(0)
+  })
+
+  it('turns AI on in Settings, told what is sent and to whom', async () => {
+    await shell.open('settings')
+    await expect.poll(() => kb.aiState()).toBe('Off: nothing is sent to the AI provider.')
+    expect(await kb.sentTo()).toContain(openai.baseUrl)
+    expect(await kb.aiSwitch().isChecked()).toBe(false)
+    expect(await h.page.getByTestId('ai-redact').isChecked()).toBe(true)
+    await kb.aiSwitch().check()
+    await expect.poll(() => kb.aiState()).toBe(`On: drafts send mail text to ${openai.baseUrl}.`)
+    expect(await h.server.dispatch('settings.get', {})).toMatchObject({
+      value: { aiEnabled: true, aiRedact: true },
+    })
+  })
+
+  it('drafts a reply from a pasted message with sources that open the right pairs', async () => {
+    await shell.open('drafts')
+    await kb.pasteAndDraft('Где мой заказ? Доставка задерживается. Мой телефон +7 916 123-45-67')
+    await expect.poll(() => kb.draftText()).toMatch(/^Thank you for your message/)
+    expect(await kb.sourceIds()).toEqual(expect.arrayContaining([ids.same, ids.different]))
+    expect(await h.page.getByTestId('draft').textContent()).toContain('1 personal detail hidden')
+    expect(JSON.stringify(openai.requests)).not.toContain('916 123-45-67')
+    await h.screenshot('kb-draft-en')
+    await kb.sourceItem(ids.same).getByRole('button').click()
+    await expect.poll(() => kb.dialogReply()).toBe('Ваш заказ передан курьеру, доставка завтра.')
+    await kb.closeDialog()
+  })
+
+  it('speaks Russian: the panel, the marks, and a rate limit worded in Russian', async () => {
+    await h.server.dispatch('settings.update', { language: 'ru' })
+    await expect.poll(() => shell.headingText()).toBe('Черновики')
+    openai.set({ mode: 'rate_limited', retryAfterSeconds: 1 })
+    await kb.pasteAndDraft('Где мой заказ?')
+    await expect.poll(() => kb.draftError()).toMatch(/ограничива/)
+    openai.set({ mode: 'ok' })
+    await kb.pasteAndDraft('Где мой заказ? Доставка?')
+    await expect
+      .poll(() => h.page.getByTestId('draft').textContent())
+      .toMatch(/Основан на 2 одобренных парах/)
+    await h.screenshot('kb-draft-ru')
+    await shell.open('review')
+    await expect.poll(() => kb.panel().textContent()).toContain('Похожие одобренные')
+    await expect.poll(() => kb.similarItem(ids.different).textContent()).toContain('другой ответ')
+    await h.screenshot('kb-similar-ru')
+  })
+})
