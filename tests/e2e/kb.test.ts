@@ -97,14 +97,14 @@ describe('the knowledge base in Review and Drafts', () => {
   it('turns AI on in Settings, told what is sent and to whom', async () => {
     await shell.open('settings')
     await expect.poll(() => kb.aiState()).toBe('Off: nothing is sent to the AI provider.')
-    expect(await kb.sentTo()).toContain(openai.baseUrl)
+    await expect.poll(() => kb.sentTo()).toContain(openai.baseUrl)
     expect(await kb.aiSwitch().isChecked()).toBe(false)
     expect(await h.page.getByTestId('ai-redact').isChecked()).toBe(true)
     await kb.aiSwitch().check()
     await expect.poll(() => kb.aiState()).toBe(`On: drafts send mail text to ${openai.baseUrl}.`)
-    expect(await h.server.dispatch('settings.get', {})).toMatchObject({
-      value: { aiEnabled: true, aiRedact: true },
-    })
+    await expect
+      .poll(() => h.server.dispatch('settings.get', {}))
+      .toMatchObject({ value: { aiEnabled: true, aiRedact: true } })
   })
 
   it('drafts a reply from a pasted message with sources that open the right pairs', async () => {

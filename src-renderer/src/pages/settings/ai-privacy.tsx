@@ -1,16 +1,15 @@
 // The AI features switch and redaction, with what is sent and to whom said beside them: until
 // the switch is on, no mail text leaves the machine.
 import { useTranslation } from 'react-i18next'
-import { useAi } from '../../stores/ai-store'
 import { useSettings } from '../../stores/settings-store'
 
 const OPENAI_URL = 'https://api.openai.com/v1'
 
-export function AiPrivacy() {
+export function AiPrivacy({ baseUrl: stored }: { baseUrl: string | null }) {
   const { t } = useTranslation()
   const settings = useSettings((s) => s.settings)
   const update = useSettings((s) => s.update)
-  const baseUrl = useAi((s) => s.openai?.baseUrl) ?? OPENAI_URL
+  const baseUrl = stored ?? OPENAI_URL
   if (!settings) return null
   return (
     <fieldset className="ai-privacy" data-testid="ai-privacy">

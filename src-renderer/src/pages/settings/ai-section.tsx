@@ -16,7 +16,8 @@ export function AiSection() {
   return (
     <section className="card" aria-labelledby="ai-title" data-testid="ai-settings">
       <h2 id="ai-title">{t('settings.ai.title')}</h2>
-      <AiPrivacy />
+      {/* Only once the base URL is known: the switch says where mail text would go. */}
+      {openai && <AiPrivacy baseUrl={openai.baseUrl} />}
       {error ? (
         <ErrorState error={error} onRetry={() => void load()} />
       ) : !openai ? (
