@@ -10,7 +10,6 @@ import type { CliContext } from './cli-types'
 export function createCliContext(core: Core): CliContext {
   const dispatch = createDispatcher(buildHandlers(core, { openExternal: openInSystemBrowser }))
   return {
-    core,
     async call(method, input) {
       const result = await dispatch(method, input)
       if (!result.ok) throw new AppError(result.error.code, result.error.message)

@@ -1,4 +1,3 @@
-import type { Core } from '../core/core'
 import type { AppEventName, AppEvents, MethodInput, MethodName, MethodOutput } from '@contract'
 
 export interface CliIo {
@@ -7,9 +6,8 @@ export interface CliIo {
 }
 
 /** What a command works with: the API the app uses (same validation, errors and results) and
- * the events the window gets. `core` is there for what the API does not offer: streaming. */
+ * the events the window gets; nothing else of the core. */
 export interface CliContext {
-  core: Core
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>
   on<E extends AppEventName>(event: E, listener: (payload: AppEvents[E]) => void): () => void
 }

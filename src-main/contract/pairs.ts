@@ -144,6 +144,39 @@ export type PairsCountsQuery = z.output<typeof pairsCountsInput>
 
 const pairsGetInput = z.object({ id }).strict()
 
+/** One pair in full for the command line's `pairs list`: texts as cleaned, edits beside them. */
+export interface PairRecord {
+  id: number
+  accountId: number
+  threadId: string
+  clientExternalId: string
+  replyExternalId: string
+  clientText: string
+  replyText: string
+  clientTextEdited: string | null
+  replyTextEdited: string | null
+  status: PairStatus
+  language: PairLanguage
+  labels: string[]
+  createdAt: string
+  updatedAt: string
+}
+
+export interface PairRecordsPage {
+  records: PairRecord[]
+  /** Pass as afterId for the next page; null after the last. */
+  nextAfterId: number | null
+}
+
+const pairsRecordsInput = z
+  .object({
+    status: z.enum(PAIR_STATUSES).optional(),
+    accountId: id.optional(),
+    afterId: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict()
+
 const pairsSetStatusInput = z
   .object({
     ids: z.array(id).min(1).max(PAIRS_BULK_MAX),
@@ -207,6 +240,8 @@ export const pairsContract = {
   'pairs.counts': method<typeof pairsCountsInput, PairCounts>(pairsCountsInput),
   /** not_found when the pair is gone. */
   'pairs.get': method<typeof pairsGetInput, PairDetail>(pairsGetInput),
+  /** Every pair of a status and account in full, in id order, a page at a time. */
+  'pairs.records': method<typeof pairsRecordsInput, PairRecordsPage>(pairsRecordsInput),
   'pairs.setStatus': method<typeof pairsSetStatusInput, SetStatusResult>(pairsSetStatusInput),
   'pairs.edit': method<typeof pairsEditInput, PairDetail>(pairsEditInput),
   /** Undo: puts each pair back to the given snapshot (pairs that no longer exist are skipped). */

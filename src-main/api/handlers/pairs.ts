@@ -4,6 +4,7 @@ type PairsMethods =
   | 'pairs.list'
   | 'pairs.counts'
   | 'pairs.get'
+  | 'pairs.records'
   | 'pairs.setStatus'
   | 'pairs.edit'
   | 'pairs.restore'
@@ -13,6 +14,7 @@ export const pairsHandlers: DomainHandlers<PairsMethods> = (core) => ({
   'pairs.list': (q) => core.review.list(q),
   'pairs.counts': (q) => core.review.counts(q),
   'pairs.get': ({ id }) => core.review.get(id),
+  'pairs.records': (q) => core.review.records(q),
   'pairs.setStatus': ({ ids, status }) => core.review.setStatus(ids, status),
   'pairs.edit': (input) => core.review.edit(input),
   'pairs.restore': ({ items }) => core.review.restore(items),

@@ -1,5 +1,5 @@
 import { PAIR_STATUSES, type PairStatus } from '@contract/pairs'
-import type { PairExportRow } from '../../db/queries/pairs-review'
+import type { PairRecord, PairRecordsPage } from '@contract/pairs'
 import { preview } from '../../core/review/review-service'
 import { CliUsageError, parseRowId, parseCommandArgs, resolveAccount } from '../arguments'
 import type { CliCommand, CliContext, CliIo } from '../cli-types'
@@ -11,35 +11,58 @@ const ACTIONS: Record<string, PairStatus> = {
   reset: 'new',
 }
 
-function labelsOf(raw: string): string[] {
-  try {
-    const v: unknown = JSON.parse(raw)
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
-  } catch {
-    return []
+/** Issue 4 §10 field names: texts as cleaned, the reviewer's edits in separate fields. */
+function toJson(r: PairRecord): Record<string, unknown> {
+  return {
+    id: r.id,
+    account_id: r.accountId,
+    thread_id: r.threadId,
+    client_external_id: r.clientExternalId,
+    reply_external_id: r.replyExternalId,
+    client_text: r.clientText,
+    reply_text: r.replyText,
+    client_text_edited: r.clientTextEdited,
+    reply_text_edited: r.replyTextEdited,
+    status: r.status,
+    language: r.language,
+    labels: r.labels,
+    created_at: r.createdAt,
+    updated_at: r.updatedAt,
   }
 }
 
-/** Issue 4 §10 field names: texts as cleaned, the reviewer's edits in separate fields. */
-function toJson(r: PairExportRow): Record<string, unknown> {
-  return { ...r, labels: labelsOf(r.labels) }
-}
-
-function line(r: PairExportRow): string {
-  const edited = r.client_text_edited !== null || r.reply_text_edited !== null ? ' edited' : ''
-  const client = preview(r.client_text_edited ?? r.client_text, 60)
-  const reply = preview(r.reply_text_edited ?? r.reply_text, 60)
-  return `${String(r.id).padStart(6)}  ${r.status.padEnd(8)} ${r.language.padEnd(7)} acct ${r.account_id}${edited}  ${client}  →  ${reply}`
+function line(r: PairRecord): string {
+  const edited = r.clientTextEdited !== null || r.replyTextEdited !== null ? ' edited' : ''
+  const client = preview(r.clientTextEdited ?? r.clientText, 60)
+  const reply = preview(r.replyTextEdited ?? r.replyText, 60)
+  return `${String(r.id).padStart(6)}  ${r.status.padEnd(8)} ${r.language.padEnd(7)} acct ${r.accountId}${edited}  ${client}  →  ${reply}`
 }
 
 /** Streams the list: a JSON array written element by element, so 100,000 pairs never sit
  * in memory as one string. */
-function printList(rows: IterableIterator<PairExportRow>, json: boolean, io: CliIo): number {
+/** Every record of the filter, a page per API call. */
+async function* allRecords(
+  cli: CliContext,
+  filter: { status?: PairStatus; accountId?: number },
+): AsyncGenerator<PairRecord> {
+  let afterId: number | null = 0
+  while (afterId !== null) {
+    const page: PairRecordsPage = await cli.call('pairs.records', { ...filter, afterId })
+    yield* page.records
+    afterId = page.nextAfterId
+  }
+}
+
+async function printList(
+  rows: AsyncIterable<PairRecord>,
+  json: boolean,
+  io: CliIo,
+): Promise<number> {
   let n = 0
   if (json) {
     io.out('[')
     let prev: string | null = null
-    for (const r of rows) {
+    for await (const r of rows) {
       if (prev !== null) io.out(`${prev},`)
       prev = JSON.stringify(toJson(r))
       n++
@@ -48,7 +71,7 @@ function printList(rows: IterableIterator<PairExportRow>, json: boolean, io: Cli
     io.out(']')
     return n
   }
-  for (const r of rows) {
+  for await (const r of rows) {
     io.out(line(r))
     n++
   }
@@ -117,8 +140,8 @@ export const pairsCommand: CliCommand = {
       }
       const account = parsed.values.account
       const accountId = account === undefined ? undefined : (await resolveAccount(cli, account)).id
-      printList(
-        cli.core.review.exportRows({ status: status as PairStatus | undefined, accountId }),
+      await printList(
+        allRecords(cli, { status: status as PairStatus | undefined, accountId }),
         json,
         io,
       )

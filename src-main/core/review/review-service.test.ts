@@ -494,3 +494,30 @@ describe('input validation (contract)', () => {
     expect(ok('pairs.counts', { status: 'new' })).toBe(false)
   })
 })
+
+describe("records (the command line's full listing)", () => {
+  it('pages through every pair of an account in id order with texts, edits and labels', () => {
+    const seen: number[] = []
+    let afterId: number | null = 0
+    let pages = 0
+    while (afterId !== null) {
+      const page = svc.records({ accountId: acc.ru, afterId, limit: 2 })
+      for (const r of page.records) {
+        expect(r.accountId).toBe(acc.ru)
+        expect(Array.isArray(r.labels)).toBe(true)
+        seen.push(r.id)
+      }
+      afterId = page.nextAfterId
+      pages++
+    }
+    const all = dbh.sqlite
+      .prepare('SELECT id FROM training_pairs WHERE account_id = ? ORDER BY id')
+      .all(acc.ru) as Array<{ id: number }>
+    expect(seen).toEqual(all.map((r) => r.id))
+    expect(pages).toBeGreaterThan(1)
+    const order = svc
+      .records({ accountId: acc.ru, limit: 1000 })
+      .records.find((r) => r.id === ids.order)
+    expect(order?.clientText).toContain('Где мой заказ')
+  })
+})

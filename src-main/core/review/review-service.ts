@@ -7,6 +7,8 @@ import type {
   PairListItem,
   PairListPage,
   PairMessageRef,
+  PairRecord,
+  PairRecordsPage,
   PairSnapshot,
   PairStatus,
   PairsCountsQuery,
@@ -22,7 +24,7 @@ import {
   countPairsByStatus,
   getMessageRefs,
   getPairRow,
-  iterateExportRows,
+  pairRecordsAfter,
   listPairsPage,
   restoreSnapshot,
   reviewStates,
@@ -55,7 +57,12 @@ export interface ReviewService {
   /** Bulk review by filter: one transaction, no undo snapshot (the CLI's bulk actions). */
   setStatusMatching(q: PairsSetStatusMatchingQuery): SetStatusMatchingResult
   /** Every pair matching, oldest first, in the CLI's export shape (streamed). */
-  exportRows(filter: { status?: PairStatus; accountId?: number }): IterableIterator<PairExportRow>
+  records(q: {
+    status?: PairStatus
+    accountId?: number
+    afterId?: number
+    limit?: number
+  }): PairRecordsPage
 }
 
 export function encodeCursor(c: PairCursor): string {
@@ -310,6 +317,40 @@ export function createReviewService(deps: {
       return result
     },
 
-    exportRows: (filter) => iterateExportRows(dbh, filter),
+    records({ status, accountId, afterId = 0, limit = 500 }) {
+      const rows = pairRecordsAfter(dbh, { status, accountId }, afterId, limit)
+      return {
+        records: rows.map(toRecord),
+        nextAfterId: rows.length === limit ? rows[rows.length - 1]!.id : null,
+      }
+    },
+  }
+}
+
+function labelsOf(raw: string): string[] {
+  try {
+    const v: unknown = JSON.parse(raw)
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
+  } catch {
+    return []
+  }
+}
+
+function toRecord(r: PairExportRow): PairRecord {
+  return {
+    id: r.id,
+    accountId: r.account_id,
+    threadId: r.thread_id,
+    clientExternalId: r.client_external_id,
+    replyExternalId: r.reply_external_id,
+    clientText: r.client_text,
+    replyText: r.reply_text,
+    clientTextEdited: r.client_text_edited,
+    replyTextEdited: r.reply_text_edited,
+    status: r.status,
+    language: r.language,
+    labels: labelsOf(r.labels),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
   }
 }

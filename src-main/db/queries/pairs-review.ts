@@ -321,12 +321,16 @@ export interface PairExportRow {
   updated_at: string
 }
 
-export function iterateExportRows(
+/** Pairs of a status and account with their texts and edits, in id order, a page at a time. */
+export function pairRecordsAfter(
   dbh: DbHandle,
   f: { status?: PairStatus; accountId?: number },
-): IterableIterator<PairExportRow> {
+  afterId: number,
+  limit: number,
+): PairExportRow[] {
   const { clause, params } = whereOf(f.status ?? null, { accountId: f.accountId }, null)
-  return stmt(
+  const where = clause ? `${clause} AND p.id > ?` : 'WHERE p.id > ?'
+  return stmt<unknown[], PairExportRow>(
     dbh.sqlite,
     `SELECT p.id, p.account_id, p.thread_id, c.external_id AS client_external_id,
        r.external_id AS reply_external_id, p.client_text, p.reply_text,
@@ -335,6 +339,6 @@ export function iterateExportRows(
      FROM training_pairs p
      JOIN messages c ON c.id = p.client_message_id
      JOIN messages r ON r.id = p.reply_message_id
-     ${clause} ORDER BY p.id`,
-  ).iterate(...params) as IterableIterator<PairExportRow>
+     ${where} ORDER BY p.id LIMIT ?`,
+  ).all(...params, afterId, limit)
 }
