@@ -15,6 +15,8 @@ export interface AppStatus {
     pairsByStatus: { new: number; approved: number; rejected: number }
   }
   keychain: { ok: boolean; service: string; message: string | null }
+  /** Whether sqlite-vec (vector search) loads on this installation, and its version. */
+  vectorSearch: { ok: boolean; version: string | null; message: string | null }
   /** How this core is reached: the desktop app, the browser dev mode and tests, or the CLI. */
   transport: 'electron' | 'bridge' | 'cli'
 }

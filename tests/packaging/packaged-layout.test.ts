@@ -10,6 +10,7 @@ import { FuseV1Options } from '@electron/fuses'
 import yaml from 'js-yaml'
 import { describe, expect, it } from 'vitest'
 import { workerEntry } from '../../src-main/core/sync/decode-pool'
+import { vectorExtensionPath } from '../../src-main/db/vector-extension'
 
 const ROOT = path.resolve(__dirname, '../..')
 const require = createRequire(__filename)
@@ -73,6 +74,13 @@ describe('Electron fuses of the packaged app', () => {
 describe('packed files', () => {
   it('native modules are unpacked from the archive', () => {
     expect(builder.asarUnpack).toContain('**/*.node')
+  })
+
+  it('sqlite-vec is a runtime dependency whose loadable library is unpacked from the archive', async () => {
+    expect(pkg.dependencies).toHaveProperty(['sqlite-vec'])
+    const lib = path.relative(ROOT, await vectorExtensionPath())
+    expect(lib).toMatch(/^node_modules[\\/]sqlite-vec-[\w-]+[\\/]vec0\./)
+    expect(builder.asarUnpack.some((glob) => path.matchesGlob(lib, glob))).toBe(true)
   })
 
   it('packs the built main, preload and renderer, never the dev bridge', () => {

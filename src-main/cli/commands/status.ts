@@ -25,6 +25,7 @@ export const statusCommand: CliCommand = {
         `Messages:       ${s.counts.messages}`,
         `Pairs:          ${s.counts.pairs} (new ${p.new}, approved ${p.approved}, rejected ${p.rejected})`,
         `Keychain:       ${s.keychain.ok ? `available (service "${s.keychain.service}")` : `UNAVAILABLE: ${s.keychain.message}`}`,
+        `Vector search:  ${s.vectorSearch.ok ? `sqlite-vec ${s.vectorSearch.version}` : `UNAVAILABLE: ${s.vectorSearch.message}`}`,
       ].join('\n'),
     )
     return 0

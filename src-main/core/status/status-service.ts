@@ -2,6 +2,7 @@ import type { AppStatus } from '@contract'
 import type { DbHandle } from '../../db/connection'
 import { schemaVersionOf } from '../../db/migrate'
 import { countRows } from '../../db/queries/status'
+import { probeVectorExtension } from '../../db/vector-extension'
 import type { SecretStore } from '../secrets/secret-store'
 
 export async function readStatus(deps: {
@@ -26,6 +27,14 @@ export async function readStatus(deps: {
       service: secrets.service,
       message: keychain.ok ? null : keychain.message,
     },
+    vectorSearch: await vectorSearch(),
     transport: deps.transport,
   }
+}
+
+async function vectorSearch(): Promise<AppStatus['vectorSearch']> {
+  const v = await probeVectorExtension()
+  return v.ok
+    ? { ok: true, version: v.version, message: null }
+    : { ok: false, version: null, message: v.message }
 }

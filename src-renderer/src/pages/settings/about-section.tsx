@@ -35,6 +35,12 @@ export function AboutSection() {
               ? t('settings.keychainOk', { service: status.keychain.service })
               : t('settings.keychainMissing')}
           </dd>
+          <dt>{t('settings.vectorSearch')}</dt>
+          <dd data-testid="vector-search-state" className={status.vectorSearch.ok ? 'ok' : 'bad'}>
+            {status.vectorSearch.ok
+              ? t('settings.vectorSearchOk', { version: status.vectorSearch.version })
+              : t('settings.vectorSearchMissing')}
+          </dd>
           <dt>{t('settings.messages')}</dt>
           <dd>{status.counts.messages}</dd>
           <dt>{t('settings.pairs')}</dt>
