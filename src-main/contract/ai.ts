@@ -52,6 +52,20 @@ export interface SimilarToPair extends SimilarPair {
   replyDiffers: boolean
 }
 
+/** A synced client message with no reply in its thread yet. */
+export interface UnansweredMessage {
+  id: number
+  accountId: number
+  accountEmail: string
+  /** `Name <address>` or the bare address. */
+  from: string
+  subject: string
+  sentAt: string
+  /** The text as pairs are built from it: quoted history and signature removed. */
+  text: string
+  language: PairLanguage
+}
+
 /** Personal details replaced by placeholders before sending. */
 export interface RedactionCounts {
   email: number
@@ -106,6 +120,13 @@ const draftInput = z
   })
   .strict()
 
+const unansweredInput = z
+  .object({
+    accountId: z.number().int().positive().optional(),
+    limit: z.number().int().min(1).max(200).optional(),
+  })
+  .strict()
+
 const pairInput = z
   .object({
     pairId: z.number().int().positive(),
@@ -134,4 +155,6 @@ export const aiContract = {
    * marked where its reply says something different. Local, works offline. not_found for an
    * unknown pair. Default limit 5. */
   'ai.similarToPair': method<typeof pairInput, SimilarToPair[]>(pairInput),
+  /** Synced client messages with no reply in their thread, newest first (default 50). Local. */
+  'ai.unanswered': method<typeof unansweredInput, UnansweredMessage[]>(unansweredInput),
 }

@@ -60,6 +60,7 @@ export type {
   RedactionCounts,
   SimilarPair,
   SimilarToPair,
+  UnansweredMessage,
 } from './ai'
 export type {
   SyncMode,

@@ -13,7 +13,7 @@ let h: Harness
 let openai: FakeOpenAI
 let kb: KbPage
 let shell: AppShell
-const ids = {} as Record<'same' | 'different' | 'english' | 'underReview', number>
+const ids = {} as Record<'same' | 'different' | 'english' | 'underReview' | 'waiting', number>
 const chats = (): number => openai.requests.filter((r) => r.path.includes('chat')).length
 
 beforeAll(async () => {
@@ -56,6 +56,20 @@ beforeAll(async () => {
         client: 'Здравствуйте, где заказ? Доставка задерживается.',
         reply: 'Заказ передан курьеру, доставка завтра утром.',
       })
+      // A client message nobody has answered yet, with our old reply quoted under it.
+      ids.waiting = Number(
+        server.core.dbh.sqlite
+          .prepare(
+            `INSERT INTO messages (account_id, external_id, thread_id, direction, from_address,
+               from_name, subject, body_text, sent_at)
+             VALUES (?, 'u-1', 'tu-1', 'incoming', 'olga@client.example', 'Ольга', 'Опять заказ',
+               ?, '2026-12-04T09:00:00.000Z')`,
+          )
+          .run(
+            accountId,
+            'Где заказ? Доставка так и не пришла.\n\n> Ваш заказ передан курьеру, доставка завтра.',
+          ).lastInsertRowid,
+      )
       const saved = await server.dispatch('ai.saveOpenAI', { apiKey: FAKE_OPENAI_KEY })
       if (!saved.ok) throw new Error(saved.error.message)
     },
@@ -118,6 +132,23 @@ describe('the knowledge base in Review and Drafts', () => {
     await kb.sourceItem(ids.same).getByRole('button').click()
     await expect.poll(() => kb.dialogReply()).toBe('Ваш заказ передан курьеру, доставка завтра.')
     await kb.closeDialog()
+  })
+
+  it('picks an unanswered Russian message and drafts a reply pinned to Russian', async () => {
+    const item = h.page.getByTestId('unanswered').locator(`li[data-id="${ids.waiting}"]`)
+    await expect.poll(() => item.textContent()).toContain('Ольга <olga@client.example>')
+    expect(await h.page.getByTestId('unanswered').locator('li').count()).toBe(1)
+    await item.getByRole('button').click()
+    await expect
+      .poll(() => h.page.getByTestId('draft-input').inputValue())
+      .toBe('Где заказ? Доставка так и не пришла.')
+    await expect.poll(() => kb.draftText()).toMatch(/Re: Где заказ\? Доставка так и не пришла\./)
+    expect(await h.page.getByTestId('draft').textContent()).toContain('reply in Russian')
+    const chat = openai.requests.filter((r) => r.path.includes('chat')).at(-1)!.body as {
+      messages: Array<{ content: string }>
+    }
+    expect(chat.messages[0]!.content).toMatch(/reply in Russian/)
+    expect(await kb.sourceIds()).toEqual(expect.arrayContaining([ids.same, ids.different]))
   })
 
   it('speaks Russian: the panel, the marks, and a rate limit worded in Russian', async () => {

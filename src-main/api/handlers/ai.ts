@@ -8,6 +8,7 @@ type AiMethods =
   | 'ai.similar'
   | 'ai.draft'
   | 'ai.similarToPair'
+  | 'ai.unanswered'
 
 export const aiHandlers: DomainHandlers<AiMethods> = (core) => ({
   'ai.getOpenAI': () => core.ai.getOpenAI(),
@@ -17,4 +18,5 @@ export const aiHandlers: DomainHandlers<AiMethods> = (core) => ({
   'ai.similar': ({ text, limit }) => core.ai.similar(text, limit),
   'ai.draft': ({ text, limit, excludePairId }) => core.ai.draft(text, { limit, excludePairId }),
   'ai.similarToPair': ({ pairId, limit }) => core.ai.similarToPair(pairId, limit),
+  'ai.unanswered': (input) => core.ai.unanswered(input),
 })

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildHandlers } from '../../api/handlers'
 import { createDispatcher, type Dispatch } from '../../api/dispatcher'
-import type { ApiResult, DraftResult, SimilarToPair } from '@contract'
+import type { ApiResult, DraftResult, SimilarToPair, UnansweredMessage } from '@contract'
 import { createCore, type Core } from '../core'
 import { seedAccounts, seedPair } from '../../../tests/helpers/seed-pairs'
 import { requireKeychain } from '../../../tests/helpers/keychain'
@@ -79,6 +79,76 @@ afterAll(async () => {
   await core?.close()
   await fake?.close()
   tmp.cleanup()
+})
+
+function insertMessage(
+  accountId: number,
+  m: { key: string; thread: string; direction: 'incoming' | 'outgoing'; body: string; at: string },
+): number {
+  return Number(
+    core.dbh.sqlite
+      .prepare(
+        `INSERT INTO messages (account_id, external_id, thread_id, direction, from_address,
+           from_name, subject, body_text, sent_at)
+         VALUES (?, ?, ?, ?, 'ivan@client.example', 'Иван', 'Вопрос', ?, ?)`,
+      )
+      .run(accountId, m.key, m.thread, m.direction, m.body, m.at).lastInsertRowid,
+  )
+}
+
+describe('unanswered client messages', () => {
+  it('lists the latest client message of each thread with no reply after it, newest first, cleaned', async () => {
+    const [a, b] = seedAccounts(core.dbh, ['support@shop.example', 'sales@shop.example'])
+    const waiting = insertMessage(a!, {
+      key: 'u1',
+      thread: 'tu1',
+      direction: 'incoming',
+      body: 'Где мой заказ 555?\n\nOn Mon, 1 Dec 2026, Support <support@shop.example> wrote:\n> Старый ответ',
+      at: '2026-12-01T10:00:00.000Z',
+    })
+    insertMessage(a!, {
+      key: 'u2',
+      thread: 'tu2',
+      direction: 'incoming',
+      body: 'Hello?',
+      at: '2026-12-01T09:00:00.000Z',
+    })
+    insertMessage(a!, {
+      key: 'u2r',
+      thread: 'tu2',
+      direction: 'outgoing',
+      body: 'Hi!',
+      at: '2026-12-01T09:30:00.000Z',
+    })
+    const again = insertMessage(a!, {
+      key: 'u2b',
+      thread: 'tu2',
+      direction: 'incoming',
+      body: 'Still broken.',
+      at: '2026-12-01T11:00:00.000Z',
+    })
+    const other = insertMessage(b!, {
+      key: 'u3',
+      thread: 'tu3',
+      direction: 'incoming',
+      body: 'Price list, please.',
+      at: '2026-12-01T08:00:00.000Z',
+    })
+
+    const all = await value<UnansweredMessage[]>('ai.unanswered')
+    // Seeded pairs are answered threads: none of their client messages is listed.
+    expect(all.map((m) => m.id)).toEqual([again, waiting, other])
+    const ru = all.find((m) => m.id === waiting)!
+    expect(ru).toMatchObject({
+      language: 'ru',
+      from: 'Иван <ivan@client.example>',
+      accountEmail: 'support@shop.example',
+    })
+    expect(ru.text).toBe('Где мой заказ 555?')
+    expect(
+      (await value<UnansweredMessage[]>('ai.unanswered', { accountId: b! })).map((m) => m.id),
+    ).toEqual([other])
+  })
 })
 
 describe('AI features switch', () => {

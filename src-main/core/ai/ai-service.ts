@@ -11,6 +11,7 @@ import {
   type SaveOpenAIInput,
   type SimilarPair,
   type SimilarToPair,
+  type UnansweredMessage,
 } from '@contract/ai'
 import type { DbHandle } from '../../db/connection'
 import { AppError, isAppError } from '@contract/errors'
@@ -27,6 +28,7 @@ import { detectLanguage } from '../cleaning/detect-language'
 import { getPairRow } from '../../db/queries/pairs-review'
 import { assertAiEnabled, outgoing } from './ai-privacy'
 import { repliesDiffer } from './reply-consistency'
+import { findUnanswered } from './unanswered'
 
 const log = createLogger('ai')
 
@@ -42,6 +44,7 @@ export interface AiService {
   listModels(): Promise<string[]>
   similar(text: string, limit?: number): SimilarPair[]
   similarToPair(pairId: number, limit?: number): SimilarToPair[]
+  unanswered(opts: { accountId?: number; limit?: number }): UnansweredMessage[]
   draft(text: string, opts?: { limit?: number; excludePairId?: number }): Promise<DraftResult>
 }
 
@@ -235,6 +238,8 @@ export function createAiService(deps: {
     similar(text, limit = DEFAULT_EXAMPLES) {
       return findSimilarApproved(dbh, text, limit)
     },
+
+    unanswered: (opts) => findUnanswered(dbh, opts),
 
     similarToPair(pairId, limit = DEFAULT_EXAMPLES) {
       const pair = getPairRow(dbh, pairId)

@@ -18,6 +18,8 @@ export const enKb = {
   draftsTitle: 'Drafts',
   draftsIntro:
     'Paste a client message to draft a reply from the team’s approved answers. ReplyBase never sends mail: copy the draft into your mail client.',
+  unanswered: 'Unanswered',
+  unansweredNone: 'Every synced client message has a reply in its thread.',
   pasteLabel: 'Client message',
   pastePlaceholder: 'Paste the client’s message here…',
   aiOff: 'AI features are off, so no draft can be written: nothing is sent anywhere.',

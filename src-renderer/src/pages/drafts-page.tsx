@@ -1,12 +1,13 @@
 // Drafts: paste a client message, get a reply draft grounded in approved pairs with each
 // source a click away. ReplyBase never sends mail: the draft is copied into the mail client.
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useKb } from '../stores/kb-store'
 import { useSettings } from '../stores/settings-store'
 import { useRoute } from '../stores/route-store'
 import { DraftStatus } from './drafts/draft-view'
 import { SourcePairDialog } from './drafts/source-pair-dialog'
+import { UnansweredList } from './drafts/unanswered-list'
 
 const MAX_TEXT = 20_000
 
@@ -16,6 +17,9 @@ export function DraftsPage() {
   const drafting = useKb((s) => s.drafting)
   const draftFor = useKb((s) => s.draftFor)
   const aiEnabled = useSettings((s) => s.settings?.aiEnabled)
+  useEffect(() => {
+    void useKb.getState().loadUnanswered()
+  }, [])
   const submit = (e: React.FormEvent): void => {
     e.preventDefault()
     if (text.trim()) void useKb.getState().requestDraft({ text })
@@ -32,6 +36,12 @@ export function DraftsPage() {
           </button>
         </p>
       )}
+      <UnansweredList
+        onPick={(m) => {
+          setText(m.text)
+          void useKb.getState().requestDraft({ text: m.text })
+        }}
+      />
       <form className="card" onSubmit={submit}>
         <label className="field field-wide">
           <span>{t('kb.pasteLabel')}</span>

@@ -1,7 +1,7 @@
 // The knowledge base at work: similar approved pairs beside the pair under review, reply drafts
 // with their sources, and the one source pair opened in a dialog. Plain data: runs under Node.
 import { create } from 'zustand'
-import type { DraftResult, PairDetail, SimilarToPair } from '@contract'
+import type { DraftResult, PairDetail, SimilarToPair, UnansweredMessage } from '@contract'
 import { call, toFailure, type Failure } from '../api/client'
 
 export interface DraftRequest {
@@ -21,6 +21,9 @@ interface KbState {
   draftError: Failure | null
   opened: PairDetail | null
   openError: Failure | null
+  unanswered: UnansweredMessage[] | null
+  unansweredError: Failure | null
+  loadUnanswered(): Promise<void>
   loadSimilar(pairId: number): Promise<void>
   requestDraft(req: DraftRequest): Promise<void>
   clearDraft(): void
@@ -38,6 +41,15 @@ export const useKb = create<KbState>((set, get) => ({
   draftError: null,
   opened: null,
   openError: null,
+  unanswered: null,
+  unansweredError: null,
+  async loadUnanswered() {
+    try {
+      set({ unanswered: await call('ai.unanswered', {}), unansweredError: null })
+    } catch (e) {
+      set({ unansweredError: toFailure(e) })
+    }
+  },
   async loadSimilar(pairId) {
     set({ similarFor: pairId, similar: null, similarError: null })
     try {
