@@ -89,7 +89,14 @@ describe('secrets never leave the keychain', () => {
     await ok('ai.saveOpenAI', { apiKey: OPENAI_KEY })
     expect(await ok('ai.testOpenAI')).toMatchObject({ ok: true })
     await ok('ai.listModels')
-    await ok('ai.draft', { text: 'Where is my order 4242? It has not arrived.' })
+    // Drafts send text to the provider only once AI features are on, and draw on approved pairs.
+    await ok('settings.update', { aiEnabled: true })
+    const { records } = (await ok('pairs.records', { limit: 50 })) as {
+      records: Array<{ id: number; clientText: string }>
+    }
+    expect(records.length).toBeGreaterThan(0)
+    await ok('pairs.setStatus', { ids: records.map((r) => r.id), status: 'approved' })
+    await ok('ai.draft', { text: records[0]!.clientText })
 
     // The CLI reads the same keychain entries and writes the same logs.
     for (const args of [
