@@ -10,7 +10,6 @@ import type { EventBus } from '../event-bus'
 import { createLogger } from '../logging/logger'
 import type { SecretStore } from '../secrets/secret-store'
 import { resolveGoogleConfig } from '../google/google-config'
-import { revokeToken } from '../google/oauth-client'
 import { createTokenStore, type TokenSet, type TokenStore } from '../google/token-store'
 import {
   getAccountRow,
@@ -105,6 +104,7 @@ export function createAccountsService(deps: {
     if (!token) return false
     try {
       const config = await resolveGoogleConfig(deps)
+      const { revokeToken } = await import('../google/oauth-client')
       return await revokeToken(config, token)
     } catch (e) {
       log.info({ code: isAppError(e) ? e.code : 'internal' }, 'revoke skipped')

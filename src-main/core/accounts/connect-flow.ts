@@ -7,7 +7,7 @@
 // clicked Connect again after closing the browser tab; the newest attempt is the one they
 // are looking at).
 import type { Credentials } from 'google-auth-library'
-import { CodeChallengeMethod } from 'google-auth-library'
+import type { CodeChallengeMethod } from 'google-auth-library'
 import type { ConnectFailureReason, GmailConnectResult } from '@contract/accounts'
 import type { DbHandle } from '../../db/connection'
 import { toAccountDto, type AccountsService } from './accounts-service'
@@ -25,9 +25,11 @@ import {
 } from '../google/google-config'
 import { withRetries } from '../gmail/with-retries'
 import { gmailWithAccessToken } from '../google/gmail-client'
-import { createOAuthClient, oauthErrorOf, scopesOf, tokenSetFrom } from '../google/oauth-client'
 import { startLoopbackListener, type LoopbackListener } from '../google/oauth-loopback'
-import { createPkce, createState } from '../google/pkce'
+import { createState } from '../google/pkce'
+
+/** Google's OAuth library loads with the first connect: most starts never need it. */
+const oauthLib = () => import('../google/oauth-client')
 import type { TokenSet } from '../google/token-store'
 
 const log = createLogger('gmail-connect')
@@ -101,6 +103,7 @@ export function createGmailConnectService(deps: {
     code: string,
     codeVerifier: string,
   ): Promise<Credentials> {
+    const { createOAuthClient, oauthErrorOf } = await oauthLib()
     const client = createOAuthClient(config, redirectUri)
     try {
       return (await client.getToken({ code, codeVerifier, redirect_uri: redirectUri })).tokens
@@ -165,6 +168,7 @@ export function createGmailConnectService(deps: {
     } catch {
       return fail('keychain_unavailable', KEYCHAIN_HINT)
     }
+    const { tokenSetFrom } = await oauthLib()
     const next = tokenSetFrom(creds, previous)
     if (!next) return fail('missing_access_token', 'Google answered without an access token.')
     if (!next.refreshToken) {
@@ -205,6 +209,7 @@ export function createGmailConnectService(deps: {
     if (!ping.ok) fail('keychain_unavailable', KEYCHAIN_HINT)
     checkCancelled(attempt)
 
+    const { createOAuthClient, createPkce, scopesOf } = await oauthLib()
     const pkce = await createPkce()
     const state = createState()
     const listener = await startLoopbackListener({
@@ -219,7 +224,7 @@ export function createGmailConnectService(deps: {
       scope: config.scopes,
       state,
       code_challenge: pkce.codeChallenge,
-      code_challenge_method: CodeChallengeMethod.S256,
+      code_challenge_method: 'S256' as CodeChallengeMethod,
       ...(options.loginHint ? { login_hint: options.loginHint } : {}),
     })
     options.onAuthUrl?.(authUrl)

@@ -8,7 +8,7 @@ import { getAccountRow } from '../../db/queries/accounts'
 import { AppError } from '@contract/errors'
 import type { SecretStore } from '../secrets/secret-store'
 import { resolveGoogleConfig, type GoogleConfig } from './google-config'
-import { AccountOAuthClient, createOAuthClient } from './oauth-client'
+import type { AccountOAuthClient } from './oauth-client'
 import { createTokenStore } from './token-store'
 
 const API_TIMEOUT_MS = 60_000
@@ -33,10 +33,11 @@ export async function gmailClient(
 }
 
 /** A client for a token that was just issued (the connect flow), with no refresh. */
-export function gmailWithAccessToken(
+export async function gmailWithAccessToken(
   config: GoogleConfig,
   accessToken: string,
 ): Promise<gmail_v1.Gmail> {
+  const { createOAuthClient } = await import('./oauth-client')
   const auth = createOAuthClient(config)
   auth.setCredentials({ access_token: accessToken, token_type: 'Bearer' })
   return gmailClient(config, auth)
@@ -77,6 +78,8 @@ export function createGmailClientFactory(deps: {
         `${row.email} has no stored Gmail authorization; reconnect the account.`,
       )
     }
+    // Google's OAuth library loads with the first Gmail call of a process, not at start.
+    const { AccountOAuthClient } = await import('./oauth-client')
     const auth = new AccountOAuthClient(config, row.email, stored, {
       persist: async (next) => {
         // A disconnect removed the entry meanwhile: a late refresh must not bring it back.

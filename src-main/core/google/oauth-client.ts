@@ -178,3 +178,15 @@ export async function revokeToken(config: GoogleConfig, token: string): Promise<
     return false
   }
 }
+
+export interface Pkce {
+  codeVerifier: string
+  codeChallenge: string
+}
+
+/** S256 pair from google-auth-library: a 128-char verifier and its SHA-256, base64url. */
+export async function createPkce(): Promise<Pkce> {
+  const { codeVerifier, codeChallenge } = await new OAuth2Client().generateCodeVerifierAsync()
+  if (!codeChallenge) throw new Error('PKCE challenge was not generated')
+  return { codeVerifier, codeChallenge }
+}

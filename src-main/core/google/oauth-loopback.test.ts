@@ -7,7 +7,8 @@ import {
   startLoopbackListener,
   type LoopbackListener,
 } from './oauth-loopback'
-import { createPkce, createState, statesEqual } from './pkce'
+import { createState, statesEqual } from './pkce'
+import { createPkce } from './oauth-client'
 
 const STATE = createState()
 const CODE = '4/0AeanS0a-loopbackTestCode_123'

@@ -1,18 +1,6 @@
-// PKCE (RFC 7636) and the CSRF `state` (RFC 6749 §10.12) for the loopback flow.
+// The CSRF `state` (RFC 6749 §10.12) for the loopback flow; the PKCE pair (RFC 7636) comes from
+// Google's library with the rest of the OAuth client (oauth-client.ts, createPkce).
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { OAuth2Client } from 'google-auth-library'
-
-export interface Pkce {
-  codeVerifier: string
-  codeChallenge: string
-}
-
-/** S256 pair from google-auth-library: a 128-char verifier and its SHA-256, base64url. */
-export async function createPkce(): Promise<Pkce> {
-  const { codeVerifier, codeChallenge } = await new OAuth2Client().generateCodeVerifierAsync()
-  if (!codeChallenge) throw new Error('PKCE challenge was not generated')
-  return { codeVerifier, codeChallenge }
-}
 
 /** 32 random bytes, base64url: 43 characters, unguessable (RFC 6749 §10.10). */
 export function createState(): string {
