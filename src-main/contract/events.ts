@@ -1,6 +1,7 @@
 // Events main pushes to the renderer (over Electron IPC or the bridge's event stream).
 import type { SyncMode, SyncProgress, SyncRunResult } from './sync'
 import type { ExportProgress } from './export'
+import type { KbProgress } from './kb'
 
 export interface AppEvents {
   'settings.changed': { language: 'en' | 'ru' | null; theme: 'system' | 'light' | 'dark' }
@@ -12,6 +13,8 @@ export interface AppEvents {
   'pairs.changed': { ids?: number[] }
   /** Progress of a running export (at most ~10 per second). */
   'export.progress': ExportProgress
+  /** Progress of a running embedding job (after each committed batch). */
+  'kb.progress': KbProgress
   /** A sync run started for an account. */
   'sync.started': { accountId: number; mode: SyncMode }
   /** Progress of a running sync (at most ~10 per second per account). */

@@ -11,6 +11,7 @@ import { aiContract } from './ai'
 import { syncContract } from './sync'
 import { messagesContract } from './messages'
 import { exportContract } from './export'
+import { kbContract } from './kb'
 
 export const contract = {
   ...appContract,
@@ -21,6 +22,7 @@ export const contract = {
   ...syncContract,
   ...messagesContract,
   ...exportContract,
+  ...kbContract,
 }
 
 export type Contract = typeof contract
@@ -52,6 +54,15 @@ export type {
   PairStatus,
   SetStatusResult,
 } from './pairs'
+export type {
+  KbEmbedResult,
+  KbFallback,
+  KbHit,
+  KbProgress,
+  KbRetriever,
+  KbSearchResult,
+  KbStatus,
+} from './kb'
 export type {
   DraftResult,
   OpenAIProblem,

@@ -21,6 +21,9 @@ export interface AppSettings {
   /** Replace e-mail addresses, phone numbers and card numbers with placeholders in everything
    * sent to the AI provider. */
   aiRedact: boolean
+  /** The OpenAI embedding model and vector size of similar-case search. */
+  embeddingModel: string
+  embeddingDimensions: number
   /** Whether a Google client secret is in the keychain; the secret itself never leaves main. */
   googleClientSecretStored: boolean
   /** Where the client id comes from: the environment overrides Settings. */
@@ -50,6 +53,11 @@ export const settingsPatch = z
     googleClientId: z.string().trim().max(512).nullable(),
     aiEnabled: z.boolean(),
     aiRedact: z.boolean(),
+    embeddingModel: z
+      .string()
+      .trim()
+      .regex(/^[\w.:/-]{1,100}$/),
+    embeddingDimensions: z.number().int().min(16).max(3072),
     /** Write-only: a new secret, '' keeps the stored one, null removes it. */
     googleClientSecret: z.string().max(512).nullable(),
   })

@@ -25,6 +25,7 @@ import { createSyncParts, type SyncControl, type SyncScheduler } from './sync'
 import { createReviewService, type ReviewService } from './review/review-service'
 import { createMessagesService, type MessagesService } from './messages/messages-service'
 import { createAiService, type AiService } from './ai/ai-service'
+import { createKbService, type KbService } from './ai/kb-service'
 import { createExportService, type ExportService } from './export/export-service'
 import type { AppStatus } from '@contract'
 
@@ -60,6 +61,8 @@ export interface Core {
   messages: MessagesService
   /** The OpenAI provider: settings, connection test, models, similar pairs, drafts. */
   ai: AiService
+  /** The knowledge base index: embeddings of approved pairs and hybrid search. */
+  kb: KbService
   /** Training data out: summary, write, cancel, settings. */
   exports: ExportService
   /** Mail sync: run now, status, pause, cancel. */
@@ -99,6 +102,7 @@ export function createCore(options: CoreOptions): Core {
   const closers: Array<() => void | Promise<void>> = []
   const accounts = createAccountsService({ dbh: opened, secrets, events, env })
   const gmailConnect = createGmailConnectService({ dbh: opened, secrets, events, env, accounts })
+  const ai = createAiService({ dbh: opened, secrets, env })
   closers.push(() => void gmailConnect.cancel())
   const gmail = createGmailClientFactory({
     dbh: opened,
@@ -124,7 +128,8 @@ export function createCore(options: CoreOptions): Core {
     gmailConnect,
     review: createReviewService({ dbh: opened, events }),
     messages: createMessagesService({ dbh: opened }),
-    ai: createAiService({ dbh: opened, secrets, env }),
+    ai,
+    kb: createKbService({ dbh: opened, ai, events, env }),
     exports: createExportService({ dbh: opened, events }),
     sync: syncParts.sync,
     scheduler: syncParts.scheduler,

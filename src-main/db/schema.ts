@@ -2,6 +2,7 @@
 // the FTS5 tables and their triggers live in hand-written migrations (drizzle has no virtual tables).
 import { sql } from 'drizzle-orm'
 import {
+  blob,
   index,
   integer,
   sqliteTable,
@@ -164,6 +165,26 @@ export const syncRuns = sqliteTable(
     resumeState: text('resume_state'),
   },
   (t) => [index('sync_runs_account_idx').on(t.accountId, t.id)],
+)
+
+// One embedding per approved pair: the vector of its client text (what a new message is matched
+// against), with the model and dimensions that made it. Float32 little-endian, read by
+// sqlite-vec's distance functions. A trigger (drizzle/0003) drops a pair's row when its client
+// text changes or it leaves "approved"; deleting the pair deletes it.
+export const pairEmbeddings = sqliteTable(
+  'pair_embeddings',
+  {
+    pairId: integer('pair_id')
+      .primaryKey()
+      .references(() => trainingPairs.id, { onDelete: 'cascade' }),
+    model: text('model').notNull(),
+    dimensions: integer('dimensions').notNull(),
+    vector: blob('vector', { mode: 'buffer' }).notNull(),
+    embeddedAt: text('embedded_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [index('pair_embeddings_model_idx').on(t.model, t.dimensions)],
 )
 
 // Small typed key/value store for app settings that are not secrets.

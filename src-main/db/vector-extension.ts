@@ -50,3 +50,12 @@ export async function probeVectorExtension(): Promise<VectorExtensionState> {
   }
   return probed
 }
+
+const loaded = new WeakSet<Database.Database>()
+
+/** Loads sqlite-vec into a connection once (vector queries call this first). */
+export async function ensureVectorExtension(db: Database.Database): Promise<void> {
+  if (loaded.has(db)) return
+  await loadVectorExtension(db)
+  loaded.add(db)
+}

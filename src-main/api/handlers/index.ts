@@ -8,6 +8,7 @@ import { aiHandlers } from './ai'
 import { syncHandlers } from './sync'
 import { messagesHandlers } from './messages'
 import { exportHandlers } from './export'
+import { kbHandlers } from './kb'
 
 export interface PlatformHooks {
   /** Opens an already vetted URL in the user's browser or mail program. */
@@ -29,5 +30,6 @@ export function buildHandlers(core: Core, platform: PlatformHooks): HandlerMap {
     ...syncHandlers(core),
     ...messagesHandlers(core),
     ...exportHandlers(platform)(core),
+    ...kbHandlers(core),
   }
 }

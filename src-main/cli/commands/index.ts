@@ -9,6 +9,7 @@ import { pairsCommand } from './pairs'
 import { exportCommand } from './export'
 import { settingsCommand } from './settings-openai'
 import { draftCommand, similarCommand } from './kb'
+import { kbCommand } from './kb-index'
 
 export const commands: CliCommand[] = [
   statusCommand,
@@ -22,4 +23,5 @@ export const commands: CliCommand[] = [
   settingsCommand,
   similarCommand,
   draftCommand,
+  kbCommand,
 ]

@@ -76,6 +76,26 @@ describe('cli similar, draft and settings ai', () => {
     const plain = await cli(['draft', 'Where is my refund for the order?'])
     expect(plain.stdout).toMatch(/^Thank you for your message/)
     expect(plain.stderr).toMatch(/Sources:\n#\d+/)
+  })
+
+  it('embeds the approved pairs with progress on stderr, then searches both ways', async () => {
+    const before = JSON.parse((await cli(['kb', 'status', '--json'])).stdout) as {
+      approved: number
+      pending: number
+    }
+    expect(before.pending).toBe(before.approved)
+    const run = await cli(['kb', 'embed'])
+    expect(run.code).toBe(0)
+    expect(run.stderr).toMatch(new RegExp(`embedded ${before.approved} of ${before.approved}`))
+    expect(run.stdout).toMatch(new RegExp(`Embedded ${before.approved} pairs in 1 requests`))
+    const found = await cli(['kb', 'search', 'refund order', '--k', '3', '--json'])
+    const r = JSON.parse(found.stdout) as { mode: string; hits: Array<{ retrievers: string[] }> }
+    expect(r.mode).toBe('hybrid')
+    expect(r.hits).toHaveLength(3)
+    expect(r.hits.some((h) => h.retrievers.includes('vector'))).toBe(true)
     expect((await cli(['settings', 'ai', '--off'])).stdout).toMatch(/AI features: off/)
+    const off = await cli(['kb', 'search', 'refund order'])
+    expect(off.stderr).toMatch(/Full text only \(ai_off\)/)
+    expect(off.stdout).toMatch(/^#\d+ .*\[fulltext\]/m)
   })
 })

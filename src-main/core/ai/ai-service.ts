@@ -37,7 +37,15 @@ const DRAFT_TIMEOUT_MS = 60_000
 const DEFAULT_EXAMPLES = 5
 const DRAFT_MAX_TOKENS = 1200
 
+export interface OpenAIConnection {
+  api: OpenAI
+  custom: boolean
+  model: string
+}
+
 export interface AiService {
+  /** The SDK client with the stored key for the configured base URL, or null without a key. */
+  connect(opts?: { timeoutMs?: number; maxRetries?: number }): Promise<OpenAIConnection | null>
   getOpenAI(): Promise<OpenAISettings>
   saveOpenAI(input: SaveOpenAIInput): Promise<OpenAISettings>
   testOpenAI(): Promise<OpenAITestResult>
@@ -115,7 +123,7 @@ export function createAiService(deps: {
   /** A client with the stored key, or a `no_key` failure. */
   async function client(
     opts: { timeoutMs?: number; maxRetries?: number } = {},
-  ): Promise<{ api: OpenAI; custom: boolean; model: string } | null> {
+  ): Promise<OpenAIConnection | null> {
     const bound = await readBoundKey(secrets)
     const e = effective()
     // A key is sent only to the origin it was entered for.
@@ -148,6 +156,7 @@ export function createAiService(deps: {
 
   return {
     getOpenAI,
+    connect: client,
 
     async saveOpenAI(input) {
       // Validate everything before the first change.

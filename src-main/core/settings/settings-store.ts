@@ -17,6 +17,8 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   googleClientId: null,
   aiEnabled: false,
   aiRedact: true,
+  embeddingModel: 'text-embedding-3-small',
+  embeddingDimensions: 512,
 }
 
 export function readSettings(dbh: DbHandle): StoredSettings {

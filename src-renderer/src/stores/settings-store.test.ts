@@ -18,6 +18,8 @@ const base: AppSettings = {
   googleClientId: null,
   aiEnabled: false,
   aiRedact: true,
+  embeddingModel: 'text-embedding-3-small',
+  embeddingDimensions: 512,
   googleClientSecretStored: false,
   googleClientIdSource: 'none',
 }

@@ -40,7 +40,11 @@ export function missingApiKey(): FakeReply {
   )
 }
 
-export function rateLimited(model: string, retryAfterSeconds: number): FakeReply {
+export function rateLimited(
+  model: string,
+  retryAfterSeconds: number,
+  sdkRetries = false,
+): FakeReply {
   return error(
     429,
     `Rate limit reached for ${model} in organization org-fake on requests per min (RPM): Limit 3, Used 3, Requested 1. Please try again in ${retryAfterSeconds}s. Visit https://platform.openai.com/account/rate-limits to learn more.`,
@@ -51,8 +55,9 @@ export function rateLimited(model: string, retryAfterSeconds: number): FakeReply
       'x-ratelimit-limit-requests': '3',
       'x-ratelimit-remaining-requests': '0',
       'x-ratelimit-reset-requests': `${retryAfterSeconds}s`,
-      // The SDK would otherwise retry on its own; the tests check our handling of the first answer.
-      'x-should-retry': 'false',
+      // The SDK would otherwise retry on its own; most tests check our handling of the first
+      // answer, the embedding job's test lets the SDK wait what retry-after asks.
+      ...(sdkRetries ? {} : { 'x-should-retry': 'false' }),
     },
   )
 }

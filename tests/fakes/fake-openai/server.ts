@@ -34,6 +34,8 @@ export interface FakeOpenAIOptions {
   mode?: FakeOpenAIMode
   latencyMs?: number
   retryAfterSeconds?: number
+  /** 429s without `x-should-retry: false`, so the SDK retries them itself after retry-after. */
+  sdkRetries?: boolean
   /** The text of a chat completion; default: a fixed draft naming the model and the message. */
   reply?: (request: ChatRequest) => string
 }
@@ -123,6 +125,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     mode: options.mode ?? 'ok',
     latencyMs: options.latencyMs ?? 0,
     retryAfterSeconds: options.retryAfterSeconds ?? 20,
+    sdkRetries: options.sdkRetries ?? false,
     reply: options.reply ?? defaultReply,
   }
   const requests: RecordedRequest[] = []
@@ -136,6 +139,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       return rateLimited(
         typeof model === 'string' ? model : 'gpt-4.1-mini',
         state.retryAfterSeconds,
+        state.sdkRetries,
       )
     }
     if (state.mode === 'insufficient_quota') return insufficientQuota()

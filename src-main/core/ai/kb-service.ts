@@ -1,0 +1,204 @@
+// The knowledge base index: OpenAI embeddings of approved pairs' client texts in SQLite, made
+// in batches by a resumable job, and hybrid search (full text + vector neighbours merged by
+// reciprocal rank fusion) that falls back to full text, and says why, without AI, a key, the
+// network or vectors. Nothing is sent while AI features are off; texts sent are redacted.
+import type { KbEmbedResult, KbFallback, KbHit, KbSearchResult, KbStatus } from '@contract/kb'
+import type { SimilarPair } from '@contract/ai'
+import { AppError, isAppError } from '@contract/errors'
+import type { DbHandle } from '../../db/connection'
+import {
+  countEmbeddings,
+  nearestApproved,
+  pendingForEmbedding,
+  writeEmbeddings,
+} from '../../db/queries/pair-embeddings'
+import { ensureVectorExtension, probeVectorExtension } from '../../db/vector-extension'
+import type { EventBus } from '../event-bus'
+import { createLogger } from '../logging/logger'
+import { readSetting } from '../settings/settings-store'
+import type { AiService } from './ai-service'
+import { assertAiEnabled, outgoing } from './ai-privacy'
+import { classifyOpenAIError, openAIAppError } from './openai-client'
+import { reciprocalRankFusion } from './rank-fusion'
+import { findSimilarApproved } from './similar-pairs'
+
+const log = createLogger('kb')
+
+/** Inputs per embeddings request (OpenAI takes up to 2048). */
+const BATCH = 100
+/** Characters of a client text embedded (~8k tokens is the model's limit). */
+const MAX_CHARS = 8000
+/** Candidates each retriever contributes before fusion. */
+const CANDIDATES = 20
+/** Below this cosine similarity a vector neighbour is noise, not a similar case. */
+export const SIMILARITY_FLOOR = 0.3
+
+export interface KbService {
+  status(): Promise<KbStatus>
+  embed(): Promise<KbEmbedResult>
+  search(text: string, k?: number): Promise<KbSearchResult>
+}
+
+function toBuffer(v: number[]): Buffer {
+  return Buffer.from(new Float32Array(v).buffer)
+}
+
+export function createKbService(deps: {
+  dbh: DbHandle
+  ai: AiService
+  events: EventBus
+  env: NodeJS.ProcessEnv
+}): KbService {
+  const { dbh, ai, events, env } = deps
+  // Retries of a failed embeddings request (429, 5xx, network), each after the wait the
+  // answer's retry-after asks for or an exponential backoff.
+  const maxRetries = (): number => {
+    const raw = env.REPLYBASE_OPENAI_MAX_RETRIES?.trim()
+    const v = Number(raw)
+    return raw && Number.isInteger(v) && v >= 0 ? v : 6
+  }
+  const config = () => ({
+    model: readSetting(dbh, 'embeddingModel'),
+    dimensions: readSetting(dbh, 'embeddingDimensions'),
+  })
+
+  async function status(): Promise<KbStatus> {
+    const { model, dimensions } = config()
+    const c = countEmbeddings(dbh, model, dimensions)
+    return {
+      model,
+      dimensions,
+      approved: c.approved,
+      embedded: c.embedded,
+      pending: Math.max(0, c.approved - c.embedded),
+      vectorBytes: c.bytes,
+      vectorSearch: (await probeVectorExtension()).ok,
+    }
+  }
+
+  async function embedTexts(
+    conn: NonNullable<Awaited<ReturnType<AiService['connect']>>>,
+    texts: string[],
+  ): Promise<number[][]> {
+    const { model, dimensions } = config()
+    try {
+      const res = await conn.api.embeddings.create({
+        model,
+        input: texts,
+        dimensions,
+        encoding_format: 'float',
+      })
+      const data = [...res.data].sort((a, b) => a.index - b.index)
+      if (data.length !== texts.length || data.some((d) => d.embedding.length !== dimensions)) {
+        throw new AppError(
+          'openai_server_error',
+          'The embeddings answer did not match the request.',
+        )
+      }
+      return data.map((d) => d.embedding)
+    } catch (e) {
+      if (isAppError(e)) throw e
+      throw openAIAppError(classifyOpenAIError(e, conn.custom), e)
+    }
+  }
+
+  return {
+    status,
+
+    async embed() {
+      assertAiEnabled(dbh)
+      // The SDK retries 429 and 5xx itself, waiting what retry-after(-ms) asks.
+      const conn = await ai.connect({ maxRetries: maxRetries(), timeoutMs: 60_000 })
+      if (!conn) {
+        throw new AppError('openai_no_key', 'No OpenAI API key is stored for this base URL.')
+      }
+      const { model, dimensions } = config()
+      const total = countEmbeddings(dbh, model, dimensions)
+      const todo = Math.max(0, total.approved - total.embedded)
+      let embedded = 0
+      let requests = 0
+      // Each batch is committed before the next request: a crash or a closed laptop loses at
+      // most one batch, and the next run starts where this one stopped.
+      for (;;) {
+        const batch = pendingForEmbedding(dbh, model, dimensions, BATCH)
+        if (batch.length === 0) break
+        const out = outgoing(dbh)
+        const vectors = await embedTexts(
+          conn,
+          batch.map((p) => out.prepare(p.clientText).slice(0, MAX_CHARS) || ' '),
+        )
+        requests++
+        const written = writeEmbeddings(
+          dbh,
+          model,
+          dimensions,
+          batch.map((p, i) => ({
+            id: p.id,
+            clientText: p.clientText,
+            vector: toBuffer(vectors[i]!),
+          })),
+        )
+        embedded += written
+        events.emit('kb.progress', { embedded, total: todo })
+        // A pair whose text changed meanwhile is skipped, not retried forever in this run.
+        if (written === 0) break
+      }
+      log.info({ embedded, requests, model, dimensions }, 'embeddings written')
+      return { embedded, requests, status: await status() }
+    },
+
+    async search(text, k = 5) {
+      const fulltext = findSimilarApproved(dbh, text, CANDIDATES)
+      const { model, dimensions } = config()
+      let fallback: KbFallback | null = null
+      let vector: Array<SimilarPair & { similarity: number }> = []
+      if (!readSetting(dbh, 'aiEnabled')) fallback = 'ai_off'
+      else if (!(await probeVectorExtension()).ok) fallback = 'no_extension'
+      else if (countEmbeddings(dbh, model, dimensions).embedded === 0) fallback = 'no_vectors'
+      else {
+        const conn = await ai.connect({ maxRetries: 0 }).catch(() => null)
+        if (!conn) fallback = 'no_key'
+        else {
+          try {
+            const [q] = await embedTexts(conn, [outgoing(dbh).prepare(text).slice(0, MAX_CHARS)])
+            await ensureVectorExtension(dbh.sqlite)
+            vector = nearestApproved(dbh, model, dimensions, toBuffer(q!), CANDIDATES)
+              .map((r) => ({
+                id: r.id,
+                score: 0,
+                clientText: r.clientText,
+                replyText: r.replyText,
+                language: r.language as SimilarPair['language'],
+                subject: r.subject ?? '',
+                sentAt: r.sentAt,
+                similarity: 1 - r.distance,
+              }))
+              .filter((r) => r.similarity >= SIMILARITY_FLOOR)
+          } catch (e) {
+            const code = isAppError(e) ? e.code : 'openai_server_error'
+            fallback =
+              code === 'openai_offline' || code === 'openai_timeout' ? 'offline' : 'provider_error'
+            log.info({ code }, 'vector search unavailable; full text only')
+          }
+        }
+      }
+      const similarity = new Map(vector.map((v) => [v.id, v.similarity]))
+      const fused = reciprocalRankFusion([
+        { name: 'fulltext', items: fulltext },
+        { name: 'vector', items: vector },
+      ])
+      const hits: KbHit[] = fused.slice(0, k).map(({ item, score, from }) => ({
+        ...item,
+        score: Number(score.toPrecision(4)),
+        retrievers: from as KbHit['retrievers'],
+        similarity: similarity.has(item.id) ? Number(similarity.get(item.id)!.toFixed(4)) : null,
+      }))
+      return {
+        mode: fallback ? 'fulltext' : 'hybrid',
+        fallback,
+        hits,
+        noCloseMatch: hits.length === 0,
+      }
+    },
+  }
+}

@@ -1,0 +1,91 @@
+// Vectors of approved pairs' client texts (pair_embeddings) and nearest neighbours by cosine
+// distance with sqlite-vec's vec_distance_cosine. Only rows of the given model and dimensions
+// count: vectors of another model are not comparable.
+import type { DbHandle } from '../connection'
+import { stmt } from '../statement-cache'
+import type { SimilarPairRow } from './pairs-similar'
+
+export interface PendingPair {
+  id: number
+  clientText: string
+}
+
+/** Approved pairs with no vector of this model and size yet, oldest id first (resumable). */
+export function pendingForEmbedding(
+  dbh: DbHandle,
+  model: string,
+  dimensions: number,
+  limit: number,
+): PendingPair[] {
+  return stmt<[string, number, number], PendingPair>(
+    dbh.sqlite,
+    `SELECT p.id AS id, coalesce(p.client_text_edited, p.client_text) AS clientText
+     FROM training_pairs p
+     LEFT JOIN pair_embeddings e ON e.pair_id = p.id AND e.model = ? AND e.dimensions = ?
+     WHERE p.status = 'approved' AND p.orphaned_at IS NULL AND e.pair_id IS NULL
+     ORDER BY p.id
+     LIMIT ?`,
+  ).all(model, dimensions, limit)
+}
+
+export function countEmbeddings(
+  dbh: DbHandle,
+  model: string,
+  dimensions: number,
+): { approved: number; embedded: number; bytes: number } {
+  return stmt<[string, number], { approved: number; embedded: number; bytes: number }>(
+    dbh.sqlite,
+    `SELECT
+       (SELECT count(*) FROM training_pairs WHERE status = 'approved' AND orphaned_at IS NULL) AS approved,
+       count(e.pair_id) AS embedded,
+       coalesce(sum(length(e.vector)), 0) AS bytes
+     FROM pair_embeddings e JOIN training_pairs p ON p.id = e.pair_id AND p.status = 'approved'
+     WHERE e.model = ? AND e.dimensions = ?`,
+  ).get(model, dimensions)!
+}
+
+/** Stores a batch in one transaction, only for pairs still approved with the same text. */
+export function writeEmbeddings(
+  dbh: DbHandle,
+  model: string,
+  dimensions: number,
+  rows: Array<{ id: number; clientText: string; vector: Buffer }>,
+): number {
+  const insert = stmt(
+    dbh.sqlite,
+    `INSERT OR REPLACE INTO pair_embeddings (pair_id, model, dimensions, vector)
+     SELECT id, ?, ?, ? FROM training_pairs
+     WHERE id = ? AND status = 'approved' AND coalesce(client_text_edited, client_text) = ?`,
+  )
+  let written = 0
+  dbh.sqlite.transaction(() => {
+    for (const r of rows) {
+      written += insert.run(model, dimensions, r.vector, r.id, r.clientText).changes
+    }
+  })()
+  return written
+}
+
+/** The k approved pairs nearest to a vector; needs sqlite-vec loaded on the connection. */
+export function nearestApproved(
+  dbh: DbHandle,
+  model: string,
+  dimensions: number,
+  vector: Buffer,
+  k: number,
+): Array<SimilarPairRow & { distance: number }> {
+  return stmt<[Buffer, string, number, number], SimilarPairRow & { distance: number }>(
+    dbh.sqlite,
+    `SELECT p.id AS id, 0 AS score, vec_distance_cosine(e.vector, ?) AS distance,
+       coalesce(p.client_text_edited, p.client_text) AS clientText,
+       coalesce(p.reply_text_edited, p.reply_text) AS replyText,
+       p.language AS language, m.subject AS subject,
+       coalesce(p.sent_at, p.created_at) AS sentAt
+     FROM pair_embeddings e
+     JOIN training_pairs p ON p.id = e.pair_id AND p.status = 'approved'
+     LEFT JOIN messages m ON m.id = p.client_message_id
+     WHERE e.model = ? AND e.dimensions = ?
+     ORDER BY distance
+     LIMIT ?`,
+  ).all(vector, model, dimensions, k)
+}
