@@ -113,12 +113,21 @@ describe('the knowledge base in Review and Drafts', () => {
     await expect.poll(() => kb.aiState()).toBe('Off: nothing is sent to the AI provider.')
     await expect.poll(() => kb.sentTo()).toContain(openai.baseUrl)
     expect(await kb.aiSwitch().isChecked()).toBe(false)
+    expect(await h.page.getByTestId('kb-index-embed').isDisabled()).toBe(true)
     expect(await h.page.getByTestId('ai-redact').isChecked()).toBe(true)
     await kb.aiSwitch().check()
     await expect.poll(() => kb.aiState()).toBe(`On: drafts send mail text to ${openai.baseUrl}.`)
     await expect
       .poll(() => h.server.dispatch('settings.get', {}))
       .toMatchObject({ value: { aiEnabled: true, aiRedact: true } })
+    // The similar-case index: embedded with a click, its counts shown before and after.
+    const counts = h.page.getByTestId('kb-index-counts')
+    await expect.poll(() => counts.textContent()).toMatch(/^0 of 3 approved pairs embedded/)
+    await h.page.getByTestId('kb-index-embed').click()
+    await expect.poll(() => counts.textContent()).toMatch(/^3 of 3 approved pairs embedded/)
+    expect(await h.page.getByTestId('kb-index-embed').isDisabled()).toBe(true)
+    expect(openai.requests.filter((r) => r.path === '/v1/embeddings')).toHaveLength(1)
+    await h.screenshot('kb-settings-en')
   })
 
   it('drafts a reply from a pasted message with sources that open the right pairs', async () => {

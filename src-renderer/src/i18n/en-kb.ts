@@ -24,4 +24,14 @@ export const enKb = {
   pastePlaceholder: 'Paste the client’s message here…',
   aiOff: 'AI features are off, so no draft can be written: nothing is sent anywhere.',
   openSettings: 'Open Settings',
+  index: {
+    title: 'Similar-case index',
+    counts:
+      '{{embedded}} of {{approved}} approved pairs embedded ({{model}}, {{dimensions}} dimensions).',
+    embed_one: 'Embed {{count}} pair',
+    embed_other: 'Embed {{count}} pairs',
+    upToDate: 'Up to date',
+    running: 'Embedding…',
+    needsAi: 'Turn AI features on to embed: each approved pair’s client text is sent.',
+  },
 }

@@ -2,6 +2,7 @@
 // the switch is on, no mail text leaves the machine.
 import { useTranslation } from 'react-i18next'
 import { useSettings } from '../../stores/settings-store'
+import { KbIndexSection } from './kb-index-section'
 
 const OPENAI_URL = 'https://api.openai.com/v1'
 
@@ -44,6 +45,7 @@ export function AiPrivacy({ baseUrl: stored }: { baseUrl: string | null }) {
         <span>{t('settings.ai.redact')}</span>
       </label>
       <p className="field-note muted small">{t('settings.ai.redactHint')}</p>
+      <KbIndexSection aiEnabled={settings.aiEnabled} />
     </fieldset>
   )
 }

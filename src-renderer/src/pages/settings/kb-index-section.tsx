@@ -1,0 +1,56 @@
+// The similar-case index in Settings → AI: how many approved pairs are embedded, and a button
+// that embeds the rest with a progress bar. Sends mail text, so it needs AI features on.
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { errorText } from '../../i18n'
+import { startKbIndexEvents, useKbIndex } from '../../stores/kb-index-store'
+
+export function KbIndexSection({ aiEnabled }: { aiEnabled: boolean }) {
+  const { t } = useTranslation()
+  const { status, running, progress, error } = useKbIndex()
+  useEffect(() => {
+    void useKbIndex.getState().load()
+    return startKbIndexEvents()
+  }, [])
+  if (!status) return null
+  return (
+    <fieldset className="ai-privacy" data-testid="kb-index">
+      <legend>{t('kb.index.title')}</legend>
+      <p className="small" data-testid="kb-index-counts">
+        {t('kb.index.counts', {
+          embedded: status.embedded,
+          approved: status.approved,
+          model: status.model,
+          dimensions: status.dimensions,
+        })}
+      </p>
+      {running && progress && (
+        <progress
+          max={Math.max(progress.total, 1)}
+          value={progress.embedded}
+          data-testid="kb-index-progress"
+        />
+      )}
+      <div className="toolbar">
+        <button
+          type="button"
+          disabled={running || !aiEnabled || status.pending === 0}
+          data-testid="kb-index-embed"
+          onClick={() => void useKbIndex.getState().embed()}
+        >
+          {running
+            ? t('kb.index.running')
+            : status.pending === 0
+              ? t('kb.index.upToDate')
+              : t('kb.index.embed', { count: status.pending })}
+        </button>
+        {!aiEnabled && <span className="muted small">{t('kb.index.needsAi')}</span>}
+      </div>
+      {error && (
+        <p className="bad" data-testid="kb-index-error">
+          {errorText(error.code, error.message)}
+        </p>
+      )}
+    </fieldset>
+  )
+}

@@ -1,0 +1,42 @@
+// The embeddings index as Settings shows it: counts, and a running job's progress from
+// kb.progress events. Plain data: runs under Node.
+import { create } from 'zustand'
+import type { KbProgress, KbStatus } from '@contract'
+import { call, onEvent, toFailure, type Failure } from '../api/client'
+
+interface KbIndexState {
+  status: KbStatus | null
+  running: boolean
+  progress: KbProgress | null
+  error: Failure | null
+  load(): Promise<void>
+  embed(): Promise<void>
+}
+
+export const useKbIndex = create<KbIndexState>((set) => ({
+  status: null,
+  running: false,
+  progress: null,
+  error: null,
+  async load() {
+    try {
+      set({ status: await call('kb.status', {}) })
+    } catch (e) {
+      set({ error: toFailure(e) })
+    }
+  },
+  async embed() {
+    set({ running: true, progress: null, error: null })
+    try {
+      const r = await call('kb.embed', {})
+      set({ status: r.status, running: false })
+    } catch (e) {
+      set({ error: toFailure(e), running: false })
+      await useKbIndex.getState().load()
+    }
+  },
+}))
+
+export function startKbIndexEvents(): () => void {
+  return onEvent('kb.progress', (progress) => useKbIndex.setState({ progress }))
+}
