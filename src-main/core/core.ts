@@ -102,7 +102,14 @@ export function createCore(options: CoreOptions): Core {
   const closers: Array<() => void | Promise<void>> = []
   const accounts = createAccountsService({ dbh: opened, secrets, events, env })
   const gmailConnect = createGmailConnectService({ dbh: opened, secrets, events, env, accounts })
-  const ai = createAiService({ dbh: opened, secrets, env })
+  // Drafts draw on hybrid search (full text + vectors); the index needs the provider's client.
+  const ai = createAiService({
+    dbh: opened,
+    secrets,
+    env,
+    retrieve: async (text, k) => (await kb.search(text, k)).hits,
+  })
+  const kb = createKbService({ dbh: opened, ai, events, env })
   closers.push(() => void gmailConnect.cancel())
   const gmail = createGmailClientFactory({
     dbh: opened,
@@ -129,7 +136,7 @@ export function createCore(options: CoreOptions): Core {
     review: createReviewService({ dbh: opened, events }),
     messages: createMessagesService({ dbh: opened }),
     ai,
-    kb: createKbService({ dbh: opened, ai, events, env }),
+    kb,
     exports: createExportService({ dbh: opened, events }),
     sync: syncParts.sync,
     scheduler: syncParts.scheduler,

@@ -82,8 +82,13 @@ export function createAiService(deps: {
   dbh: DbHandle
   secrets: SecretStore
   env: NodeJS.ProcessEnv
+  /** The approved pairs a draft draws on; default full text. The core passes hybrid search. */
+  retrieve?: (text: string, k: number) => Promise<SimilarPair[]>
 }): AiService {
   const { dbh, secrets, env } = deps
+  const retrieve =
+    deps.retrieve ??
+    ((text: string, k: number) => Promise.resolve(findSimilarApproved(dbh, text, k)))
   const timeoutMs = (): number => {
     const v = Number(env.REPLYBASE_OPENAI_TIMEOUT_MS)
     return Number.isFinite(v) && v > 0 ? v : DEFAULT_TIMEOUT_MS
@@ -265,7 +270,7 @@ export function createAiService(deps: {
       // Nothing leaves the machine while AI features are off, not even a request with the key.
       assertAiEnabled(dbh)
       const limit = opts.limit ?? DEFAULT_EXAMPLES
-      const examples = findSimilarApproved(dbh, text, limit + 1)
+      const examples = (await retrieve(text, limit + 1))
         .filter((p) => p.id !== opts.excludePairId)
         .slice(0, limit)
       // A draft from no approved example would be the model's guess, not the team's answer.

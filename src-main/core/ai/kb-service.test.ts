@@ -210,6 +210,17 @@ describe('hybrid search', () => {
     })
   })
 
+  it('drafts draw on vector neighbours too: a misspelt message still finds its source', async () => {
+    const draft = await value<{ examples: Array<{ id: number }> }>('ai.draft', {
+      text: 'Курьеррская доставкка посылкки',
+    })
+    expect(draft.examples.map((e) => e.id)).toContain(ids.delivery)
+    // Full text alone finds nothing to draft from.
+    expect(
+      await value<unknown[]>('ai.similar', { text: 'Курьеррская доставкка посылкки' }),
+    ).toEqual([])
+  })
+
   it('a new model or size starts a new index; search says it has no vectors yet', async () => {
     await value('settings.update', { embeddingDimensions: 256 })
     expect(await value<KbStatus>('kb.status')).toMatchObject({ dimensions: 256, embedded: 0 })
