@@ -67,6 +67,30 @@ describe('Accounts page', () => {
     await h.screenshot('accounts-en')
   })
 
+  it('says a sync failed when Gmail cannot be reached, in both languages, not that it finished', async () => {
+    fake.setFaults({ offline: 'reset' })
+    try {
+      await accounts.syncNow(MAILBOX)
+      await expect.poll(() => accounts.resultDialog().isVisible(), { timeout: 60_000 }).toBe(true)
+      await expect
+        .poll(() => accounts.resultDialog().getByRole('heading').first().textContent())
+        .toBe(`Sync failed: ${MAILBOX}`)
+      expect(await accounts.resultDialog().textContent()).toContain('Gmail could not be reached')
+      expect(await accounts.resultDialog().textContent()).not.toContain('core is not reachable')
+      await h.screenshot('accounts-sync-failed-en')
+      await h.server.dispatch('settings.update', { language: 'ru' })
+      await expect
+        .poll(() => accounts.resultDialog().getByRole('heading').first().textContent())
+        .toBe(`Синхронизация не удалась: ${MAILBOX}`)
+      await expect.poll(() => accounts.resultDialog().textContent()).toContain('Нет связи с Gmail')
+      await h.screenshot('accounts-sync-failed-ru')
+      await accounts.closeResult()
+    } finally {
+      fake.setFaults({ offline: false })
+      await h.server.dispatch('settings.update', { language: 'en' })
+    }
+  })
+
   it('cancels a connect attempt', async () => {
     await accounts.connectButton().click()
     await expect.poll(() => accounts.authUrl()).toContain(fake.authUrl)

@@ -93,8 +93,18 @@ export const en = {
       confirm: 'Disconnect',
     },
     result: {
-      title: 'Sync finished: {{email}}',
-      titleAll: 'Sync finished',
+      title: {
+        ok: 'Sync finished: {{email}}',
+        partial: 'Sync finished with errors: {{email}}',
+        failed: 'Sync failed: {{email}}',
+        cancelled: 'Sync cancelled: {{email}}',
+      },
+      titleAll: {
+        ok: 'Sync finished',
+        partial: 'Sync finished with errors',
+        failed: 'Sync failed',
+        cancelled: 'Sync cancelled',
+      },
       mode: { full: 'Full sync', incremental: 'Incremental sync' },
       fetched: 'Messages fetched',
       stored: 'Messages stored',

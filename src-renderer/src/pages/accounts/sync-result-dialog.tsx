@@ -7,12 +7,30 @@ import { errorText } from '../../i18n'
 import { formatDuration, formatNumber } from '../../i18n/format'
 import type { SyncResult } from '../../stores/sync-store'
 
+type Outcome = 'ok' | 'partial' | 'failed' | 'cancelled'
+
+/** What the title says happened: never "finished" over a run that failed. */
+export function outcomeOf(result: SyncResult): Outcome {
+  if (result.error) return 'failed'
+  const statuses = result.items.map((i) => i.status)
+  if (statuses.every((s) => s === 'ok')) return 'ok'
+  if (statuses.includes('cancelled') && !statuses.some((s) => s === 'failed')) return 'cancelled'
+  return statuses.includes('ok') ? 'partial' : 'failed'
+}
+
+/** A run's note `code: English text` in the user's language when the code is one of ours. */
+function noteText(note: string): string {
+  const m = /^([a-z_]+): (.*)$/s.exec(note)
+  return m ? errorText(m[1]!, m[2]!) : note
+}
+
 export function SyncResultDialog({ result, onClose }: { result: SyncResult; onClose: () => void }) {
   const { t } = useTranslation()
+  const outcome = outcomeOf(result)
   const title =
     result.items.length === 1 && result.items[0]
-      ? t('accounts.result.title', { email: result.items[0].email })
-      : t('accounts.result.titleAll')
+      ? t(`accounts.result.title.${outcome}`, { email: result.items[0].email })
+      : t(`accounts.result.titleAll.${outcome}`)
   return (
     <Dialog
       title={title}
@@ -87,7 +105,7 @@ function SummaryFacts({ summary }: { summary: SyncRunSummary }) {
           ) : (
             <ul className="plain bad">
               {summary.errors.slice(0, 10).map((e, i) => (
-                <li key={i}>{e}</li>
+                <li key={i}>{noteText(e)}</li>
               ))}
             </ul>
           )}
