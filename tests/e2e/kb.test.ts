@@ -84,9 +84,10 @@ afterAll(async () => {
 
 describe('the knowledge base in Review and Drafts', () => {
   it('shows similar approved pairs beside the pair, marks a different answer, opens one in a click', async () => {
-    await expect.poll(() => kb.panel().isVisible()).toBe(true)
+    // The first test after the app loads: a busy machine may take seconds to paint Review.
+    await expect.poll(() => kb.panel().isVisible(), { timeout: 15_000 }).toBe(true)
     await expect
-      .poll(() => kb.similarIds())
+      .poll(() => kb.similarIds(), { timeout: 15_000 })
       .toEqual(expect.arrayContaining([ids.same, ids.different]))
     expect(await kb.similarIds()).not.toContain(ids.underReview)
     expect(await kb.similarIds()).not.toContain(ids.english)
