@@ -72,3 +72,38 @@ describe('htmlToTextNoQuotes', () => {
     expect(Date.now() - started).toBeLessThan(5000)
   })
 })
+
+describe('a quote carrying a whole HTML document of its own', () => {
+  const quotedDocument =
+    '<html><head><meta charset="utf-8"><style>p{margin:0}</style><title>Re: Заказ</title></head>' +
+    '<body><p>Наш прошлый ответ: заказ отправлен.</p></body></html>'
+  const NEW_TEXT = 'Заказ так и не пришёл, проверьте ещё раз.'
+  it.each([
+    ['blockquote', `<div>${NEW_TEXT}</div><blockquote>${quotedDocument}</blockquote>`],
+    [
+      'div.gmail_quote',
+      `<div dir="ltr">${NEW_TEXT}</div><div class="gmail_quote"><div class="gmail_attr">` +
+        `On Mon, Support wrote:</div>${quotedDocument}</div>`,
+    ],
+    [
+      "Outlook's divRplyFwdMsg",
+      `<div>${NEW_TEXT}</div><div id="divRplyFwdMsg"><b>From:</b> Support</div>${quotedDocument}`,
+    ],
+    [
+      'Apple Mail type="cite"',
+      `<div>${NEW_TEXT}</div><blockquote type="cite">${quotedDocument}</blockquote>`,
+    ],
+  ])(
+    'inside %s keeps the new text first, the quote after it, and drops only the quote',
+    (_c, body) => {
+      for (const html of [body, `<html><head></head><body>${body}</body></html>`]) {
+        const full = htmlToText(html)
+        expect(full.startsWith(NEW_TEXT)).toBe(true)
+        expect(full).toContain('Наш прошлый ответ: заказ отправлен.')
+        expect(full).not.toContain('p{margin:0}')
+        expect(full).not.toContain('Re: Заказ')
+        expect(htmlToTextNoQuotes(html)).toBe(NEW_TEXT)
+      }
+    },
+  )
+})

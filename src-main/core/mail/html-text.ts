@@ -42,6 +42,10 @@ const QUOTE_SELECTORS: SelectorDefinition[] = [
 ]
 
 const BASE_OPTIONS: HtmlToTextOptions = {
+  // The whole tree, not the first <body>: a quote may carry a document of its own, and
+  // starting from its <body> would store the quote in place of the new text. A browser reads
+  // a nested <html>/<body> as no new document either; its <head> is skipped like the outer one.
+  baseElements: { selectors: [], returnDomByDefault: true },
   wordwrap: false,
   limits: { maxInputLength: MAX_HTML_CHARS, maxDepth: 256 },
 }

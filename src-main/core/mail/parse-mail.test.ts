@@ -335,3 +335,23 @@ describe('parseMail: broken and hostile input', () => {
     }
   })
 })
+
+describe('parseMail: an HTML-only reply whose quote is a whole document', () => {
+  it('stores the new text and the quote after it, never the quote alone', async () => {
+    const html =
+      '<div>Заказ так и не пришёл.</div><blockquote><html><head><title>Re</title></head>' +
+      '<body><p>Наш ответ: заказ отправлен.</p></body></html></blockquote>'
+    const raw = Buffer.from(
+      'From: Client <client@example.ru>\r\nTo: support@example.com\r\nSubject: Re: Заказ\r\n' +
+        'Message-ID: <nested-doc@example.ru>\r\nMIME-Version: 1.0\r\n' +
+        'Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n' +
+        html,
+    )
+    const result = await parseMail(raw)
+    if (!result.ok) throw new Error(result.reason)
+    expect(result.mail.text).toMatch(
+      /^Заказ так и не пришёл\.\n[\s\S]*Наш ответ: заказ отправлен\.$/,
+    )
+    expect(result.mail.textFromHtmlNoQuotes).toBe('Заказ так и не пришёл.')
+  })
+})
