@@ -355,3 +355,43 @@ describe('parseMail: an HTML-only reply whose quote is a whole document', () => 
     expect(result.mail.textFromHtmlNoQuotes).toBe('Заказ так и не пришёл.')
   })
 })
+
+describe('parseMail: UTF-7 (old Outlook, some webmail)', () => {
+  const TEXT = 'Здравствуйте, заказ №123 не пришёл.\nThanks — Иван Петров'
+  const utf7 = (s: string): string => iconv.encode(s, 'utf-7').toString('latin1')
+
+  it('decodes a UTF-7 body, a UTF-7 B subject and a UTF-7 Q name', async () => {
+    const subject = iconv.encode('Заказ не пришёл', 'utf-7').toString('base64')
+    const name = utf7('Иван Петров').replace(/[=+ ]/g, (c) => `=${c.charCodeAt(0).toString(16)}`)
+    const raw = Buffer.from(
+      `From: =?utf-7?Q?${name}?= <ivan@example.ru>\r\nTo: support@example.com\r\n` +
+        `Subject: =?UTF-7?B?${subject}?=\r\nMessage-ID: <utf7@example.ru>\r\nMIME-Version: 1.0\r\n` +
+        `Content-Type: text/plain; charset="utf-7"\r\n\r\n${utf7(TEXT)}\r\n`,
+      'latin1',
+    )
+    const result = await parseMail(raw)
+    if (!result.ok) throw new Error(result.reason)
+    expect(result.mail.text.trim()).toBe(TEXT)
+    expect(result.mail.subject).toBe('Заказ не пришёл')
+    expect(result.mail.from).toEqual({ name: 'Иван Петров', address: 'ivan@example.ru' })
+  })
+
+  it('decodes quoted-printable UTF-7 HTML beside a base64 UTF-7 plain part', async () => {
+    const html = `<div>${TEXT.replace('\n', '<br>')}</div>`
+    const qp = utf7(html).replace(/=/g, '=3D')
+    const b64 = iconv.encode(TEXT, 'utf-7').toString('base64')
+    const raw = Buffer.from(
+      'From: ivan@example.ru\r\nSubject: x\r\nMessage-ID: <utf7-alt@example.ru>\r\n' +
+        'MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary="b"\r\n\r\n' +
+        '--b\r\nContent-Type: text/plain; charset=unicode-1-1-utf-7\r\n' +
+        `Content-Transfer-Encoding: base64\r\n\r\n${b64}\r\n` +
+        '--b\r\nContent-Type: text/html; charset=utf-7\r\n' +
+        `Content-Transfer-Encoding: quoted-printable\r\n\r\n${qp}\r\n--b--\r\n`,
+      'latin1',
+    )
+    const result = await parseMail(raw)
+    if (!result.ok) throw new Error(result.reason)
+    expect(result.mail.text.trim()).toBe(TEXT)
+    expect(result.mail.textFromHtmlNoQuotes).toBe(TEXT)
+  })
+})

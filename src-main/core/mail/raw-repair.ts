@@ -19,6 +19,7 @@ import {
 import { firstField, splitFields } from './header-block'
 import { scanMime, type ScannedPart, type ScanProblem } from './mime-scan'
 import { decodeTransfer } from './transfer-decode'
+import { isUtf7Label, reencodeUtf7Part, rewriteUtf7Words } from './utf7'
 
 export interface RepairLimits {
   maxHeaderBytes: number
@@ -197,7 +198,7 @@ export function repairRaw(raw: Buffer, limits: RepairLimits): RepairResult {
   const edits: Edit[] = []
   for (const part of scan.parts) {
     const original = raw.toString('latin1', part.headerStart, part.headerEnd)
-    let block = canonicalizeHeaderLabels(original)
+    let block = rewriteUtf7Words(canonicalizeHeaderLabels(original))
     if (HIGH_BYTE.test(block) && !isUtf8(raw.subarray(part.headerStart, part.headerEnd))) {
       block = transcodeHeaderLines(block, part.params.charset)
       result.charsetFallback = true
@@ -213,7 +214,12 @@ export function repairRaw(raw: Buffer, limits: RepairLimits): RepairResult {
         bodyCut = { start: bodyEnd, end: part.bodyEnd, data: Buffer.alloc(0) }
         result.truncated = true
       }
-      if (needsInspection(part, limits.verifyUtf8 === true)) {
+      if (isUtf7Label(part.params.charset)) {
+        const body = raw.subarray(part.bodyStart, bodyEnd)
+        const utf8 = reencodeUtf7Part(block, decodeTransfer(body, part.transferEncoding))
+        block = utf8.block
+        bodyCut = { start: part.bodyStart, end: part.bodyEnd, data: utf8.body }
+      } else if (needsInspection(part, limits.verifyUtf8 === true)) {
         const body = raw.subarray(part.bodyStart, bodyEnd)
         const bytes = decodeTransfer(body, part.transferEncoding)
         const isHtml = part.contentType === 'text/html'
