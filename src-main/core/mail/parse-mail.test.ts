@@ -395,3 +395,24 @@ describe('parseMail: UTF-7 (old Outlook, some webmail)', () => {
     expect(result.mail.textFromHtmlNoQuotes).toBe(TEXT)
   })
 })
+
+describe('parseMail: format=flowed', () => {
+  it('stores the paragraphs a flowed windows-1251 message was typed in, quote included', async () => {
+    const body =
+      'Добрый день! При \r\nпревышении лимита заказ \r\nотменяется?\r\n\r\n' +
+      '> Ждём 30 \r\n> минут.\r\n'
+    const raw = Buffer.concat([
+      Buffer.from(
+        'From: ivan@example.ru\r\nSubject: x\r\nMessage-ID: <flowed@example.ru>\r\n' +
+          'MIME-Version: 1.0\r\nContent-Type: text/plain; charset=windows-1251; format=flowed\r\n' +
+          'Content-Transfer-Encoding: 8bit\r\n\r\n',
+      ),
+      iconv.encode(body, 'windows-1251'),
+    ])
+    const result = await parseMail(raw)
+    if (!result.ok) throw new Error(result.reason)
+    expect(result.mail.text.trim()).toBe(
+      'Добрый день! При превышении лимита заказ отменяется?\n\n> Ждём 30 минут.',
+    )
+  })
+})

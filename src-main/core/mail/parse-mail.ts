@@ -6,6 +6,7 @@ import PostalMime, { decodeWords, type Attachment, type Email, type Header } fro
 import { firstAddress, flattenAddresses } from './addresses'
 import { readFallbackHeaders } from './fallback-headers'
 import { parseMessageIds, parseSentAt, SELECTED_HEADERS } from './header-fields'
+import { unflow } from './flowed'
 import { htmlToText, htmlToTextNoQuotes } from './html-text'
 import { repairRaw, type RepairLimits, type RepairResult } from './raw-repair'
 import type { AttachmentMeta, ParsedMail, ParseResult } from './types'
@@ -88,7 +89,14 @@ function buildMail(email: Email, repaired: RepairResult): ParsedMail {
     (email.text?.length ?? 0) > MAX_TEXT_CHARS
   const html = email.html ? cap(email.html) : null
   // The text/plain part wins; postal-mime leaves `text` unset when there is only HTML.
-  const text = email.text ? cap(email.text).replace(CRLF, '\n') : html ? htmlToText(html) : ''
+  const plain = email.text ? cap(email.text).replace(CRLF, '\n') : null
+  const text = plain
+    ? repaired.flowed
+      ? unflow(plain, repaired.flowed)
+      : plain
+    : html
+      ? htmlToText(html)
+      : ''
   return {
     messageId: parseMessageIds(email.messageId)[0] ?? null,
     inReplyTo: parseMessageIds(email.inReplyTo)[0] ?? null,

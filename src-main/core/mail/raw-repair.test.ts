@@ -66,9 +66,12 @@ describe('repairRaw', () => {
       ascii('Content-Type: text/plain; format=flowed', '', ''),
       body,
     ])
-    expect(repairRaw(noCharset, LIMITS).raw.toString('latin1')).toContain(
-      'Content-Type: text/plain; format=flowed; charset=windows-1251\r\n',
+    const flowed = repairRaw(noCharset, LIMITS)
+    // The parser must not unflow it: parse-mail does, with quote depth.
+    expect(flowed.raw.toString('latin1')).toContain(
+      'Content-Type: text/plain; x-format=flowed; charset=windows-1251\r\n',
     )
+    expect(flowed.flowed).toEqual({ delSp: false })
   })
 
   it('fixes Latin-1 labels on Cyrillic bytes and utf-8 bodies under a single-byte label', () => {

@@ -19,6 +19,7 @@ import {
 import { firstField, splitFields } from './header-block'
 import { scanMime, type ScannedPart, type ScanProblem } from './mime-scan'
 import { decodeTransfer } from './transfer-decode'
+import { flowedParams, type Flowed } from './flowed'
 import { isUtf7Label, reencodeUtf7Part, rewriteUtf7Words } from './utf7'
 
 export interface RepairLimits {
@@ -39,8 +40,12 @@ export interface RepairResult {
   raw: Buffer
   problem: ScanProblem | null
   charsetFallback: boolean
+  /** `format=flowed` parameters of the first inline text/plain part, or null. */
+  flowed: Flowed | null
   truncated: boolean
 }
+
+const FORMAT_FLOWED = /(;[ \t]*)format[ \t]*=/i
 
 interface Edit {
   start: number
@@ -193,12 +198,18 @@ export function repairRaw(raw: Buffer, limits: RepairLimits): RepairResult {
     problem: scan.problem,
     charsetFallback: false,
     truncated: false,
+    flowed: null,
   }
+  const firstPlain = scan.parts.find((p) => isInlineText(p) && p.contentType === 'text/plain')
+  if (firstPlain) result.flowed = flowedParams(firstPlain.params)
   if (scan.problem) return result
   const edits: Edit[] = []
   for (const part of scan.parts) {
     const original = raw.toString('latin1', part.headerStart, part.headerEnd)
     let block = rewriteUtf7Words(canonicalizeHeaderLabels(original))
+    // postal-mime joins flowed lines without regard to quote depth ("30 > минут"); the first
+    // plain part is unflowed after parsing instead (flowed.ts), so postal-mime must not see it.
+    if (part === firstPlain && result.flowed) block = block.replace(FORMAT_FLOWED, '$1x-format=')
     if (HIGH_BYTE.test(block) && !isUtf8(raw.subarray(part.headerStart, part.headerEnd))) {
       block = transcodeHeaderLines(block, part.params.charset)
       result.charsetFallback = true
