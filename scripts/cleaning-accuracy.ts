@@ -10,39 +10,7 @@ import {
   type Score,
   type Tally,
 } from '../tests/fixtures/cleaning/corpus'
-
-type Cleaner = (text: string) => string
-
-interface ReplyParserLike {
-  read(text: string): { getVisibleText(): string }
-}
-type ReplyParserClass = new () => ReplyParserLike
-
-function asParserClass(value: unknown): ReplyParserClass | null {
-  if (typeof value !== 'function') return null
-  return typeof (value.prototype as { read?: unknown } | undefined)?.read === 'function'
-    ? (value as ReplyParserClass)
-    : null
-}
-
-/** email-reply-parser (crisp-oss) if present; it is a comparison point, not a dependency. */
-async function loadBaseline(): Promise<Cleaner | null> {
-  const name = 'email-reply-parser'
-  let mod: Record<string, unknown>
-  try {
-    mod = (await import(name)) as Record<string, unknown>
-  } catch {
-    return null
-  }
-  const nested = mod.default as Record<string, unknown> | undefined
-  const Parser =
-    asParserClass(mod.default) ??
-    asParserClass(mod.EmailReplyParser) ??
-    asParserClass(nested?.default) ??
-    asParserClass(nested?.EmailReplyParser)
-  if (!Parser) return null
-  return (text) => new Parser().read(text).getVisibleText()
-}
+import { loadReplyParserBaseline } from './reply-parser-baseline'
 
 const pct = (t: Tally | undefined): string => (t ? `${percent(t).toFixed(1)}%` : '-')
 const pad = (s: string, n: number): string => s.padEnd(n)
@@ -83,7 +51,7 @@ async function main(): Promise<void> {
     args.includes('--lang') && (langArg === 'en' || langArg === 'ru') ? [langArg] : ['en', 'ru']
   const cases = loadCorpus(langs)
   const ours = scoreCorpus(cases, (text) => cleanReplyText(text).text)
-  const baselineClean = await loadBaseline()
+  const baselineClean = await loadReplyParserBaseline()
   const baseline = baselineClean ? scoreCorpus(cases, baselineClean) : null
 
   console.log(
