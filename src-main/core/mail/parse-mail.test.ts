@@ -416,3 +416,45 @@ describe('parseMail: format=flowed', () => {
     )
   })
 })
+
+describe('parseMail: hard-wrapped plain text', () => {
+  const typed =
+    'Добрый день! После обновления приложение перестало синхронизировать заказы с сайтом, ' +
+    'новые заказы появляются только через несколько часов.'
+  const wrapped =
+    'Добрый день! После обновления приложение перестало синхронизировать\r\n' +
+    'заказы с сайтом, новые заказы появляются только через несколько часов.\r\n'
+  const head =
+    'From: ivan@example.ru\r\nSubject: x\r\nMessage-ID: <wrapped@example.ru>\r\nMIME-Version: 1.0\r\n'
+
+  it('takes the paragraphs of an alternative from its HTML part, keeping a <br> break', async () => {
+    const raw = Buffer.from(
+      head +
+        'Content-Type: multipart/alternative; boundary="b"\r\n\r\n' +
+        '--b\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n' +
+        `${wrapped}Спасибо,\r\nИван\r\n` +
+        '--b\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n' +
+        `<div>${typed}</div><div>Спасибо,<br>Иван</div>\r\n` +
+        '--b--\r\n',
+    )
+    const result = await parseMail(raw)
+    if (!result.ok) throw new Error(result.reason)
+    expect(result.mail.text.trim()).toBe(`${typed}\nСпасибо,\nИван`)
+  })
+
+  it('unwraps a plain-only message wrapped by its mail client', async () => {
+    const second =
+      'Мы ничего не меняли в настройках магазина и в личном кабинете, подскажите, пожалуйста, ' +
+      'что можно проверить с нашей стороны.'
+    const raw = Buffer.from(
+      head +
+        'Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n' +
+        `${wrapped}\r\n` +
+        'Мы ничего не меняли в настройках магазина и в личном кабинете,\r\n' +
+        'подскажите, пожалуйста, что можно проверить с нашей стороны.\r\n',
+    )
+    const result = await parseMail(raw)
+    if (!result.ok) throw new Error(result.reason)
+    expect(result.mail.text.trim()).toBe(`${typed}\n\n${second}`)
+  })
+})

@@ -7,6 +7,7 @@ import { firstAddress, flattenAddresses } from './addresses'
 import { readFallbackHeaders } from './fallback-headers'
 import { parseMessageIds, parseSentAt, SELECTED_HEADERS } from './header-fields'
 import { unflow } from './flowed'
+import { unwrapPlain } from './unwrap'
 import { htmlToText, htmlToTextNoQuotes } from './html-text'
 import { repairRaw, type RepairLimits, type RepairResult } from './raw-repair'
 import type { AttachmentMeta, ParsedMail, ParseResult } from './types'
@@ -90,10 +91,13 @@ function buildMail(email: Email, repaired: RepairResult): ParsedMail {
   const html = email.html ? cap(email.html) : null
   // The text/plain part wins; postal-mime leaves `text` unset when there is only HTML.
   const plain = email.text ? cap(email.text).replace(CRLF, '\n') : null
+  const textFromHtmlNoQuotes = html ? htmlToTextNoQuotes(html) : null
+  // Paragraphs as typed: flowed mail says where its soft breaks are; other plain text is
+  // unwrapped where its HTML twin (or, without one, its shape) shows the client's wraps.
   const text = plain
     ? repaired.flowed
       ? unflow(plain, repaired.flowed)
-      : plain
+      : unwrapPlain(plain, textFromHtmlNoQuotes)
     : html
       ? htmlToText(html)
       : ''
@@ -110,7 +114,7 @@ function buildMail(email: Email, repaired: RepairResult): ParsedMail {
     sentAt: parseSentAt(headerValue(email.headers, 'date')),
     text,
     html,
-    textFromHtmlNoQuotes: html ? htmlToTextNoQuotes(html) : null,
+    textFromHtmlNoQuotes,
     attachments: email.attachments.map(attachmentMeta),
     headers: pickHeaders(email.headers),
     charsetFallback: repaired.charsetFallback,
