@@ -2,6 +2,7 @@
 import type { SyncMode, SyncProgress, SyncRunResult } from './sync'
 import type { ExportProgress } from './export'
 import type { KbProgress } from './kb'
+import type { RebuildPairsProgress } from './rebuild'
 
 export interface AppEvents {
   'settings.changed': { language: 'en' | 'ru' | null; theme: 'system' | 'light' | 'dark' }
@@ -15,6 +16,8 @@ export interface AppEvents {
   'export.progress': ExportProgress
   /** Progress of a running embedding job (after each committed batch). */
   'kb.progress': KbProgress
+  /** Progress of "Rebuild pairs" (after each committed group of threads). */
+  'pairs.rebuild.progress': RebuildPairsProgress
   /** A sync run started for an account. */
   'sync.started': { accountId: number; mode: SyncMode }
   /** Progress of a running sync (at most ~10 per second per account). */

@@ -12,6 +12,7 @@ import { syncContract } from './sync'
 import { messagesContract } from './messages'
 import { exportContract } from './export'
 import { kbContract } from './kb'
+import { rebuildContract } from './rebuild'
 
 export const contract = {
   ...appContract,
@@ -23,6 +24,7 @@ export const contract = {
   ...messagesContract,
   ...exportContract,
   ...kbContract,
+  ...rebuildContract,
 }
 
 export type Contract = typeof contract
@@ -54,6 +56,7 @@ export type {
   PairStatus,
   SetStatusResult,
 } from './pairs'
+export type { RebuildPairsProgress, RebuildPairsResult, RebuildPairsStatus } from './rebuild'
 export type {
   KbEmbedResult,
   KbFallback,

@@ -2,6 +2,7 @@ import { PAIR_STATUSES, type PairStatus } from '@contract/pairs'
 import type { PairRecord, PairRecordsPage } from '@contract/pairs'
 import { preview } from '../../core/review/review-service'
 import { CliUsageError, parseRowId, parseCommandArgs, resolveAccount } from '../arguments'
+import { REBUILD_USAGE, runPairsRebuild } from './pairs-rebuild'
 import type { CliCommand, CliContext, CliIo } from '../cli-types'
 import { FILTER_OPTIONS, FILTER_USAGE, hasFilter, reviewFilter } from '../review-filters'
 
@@ -115,9 +116,11 @@ async function byFilter(
 
 export const pairsCommand: CliCommand = {
   name: 'pairs',
-  usage: `pairs list [--status new|approved|rejected] [--account <id|email>] [--json] | pairs approve|reject|reset <id>... | pairs approve|reject|reset ${FILTER_USAGE} [--yes]`,
-  summary: 'List training pairs; approve, reject or reset (to new) pairs by id or by review filter',
+  usage: `pairs list [--status new|approved|rejected] [--account <id|email>] [--json] | pairs approve|reject|reset <id>... | pairs approve|reject|reset ${FILTER_USAGE} [--yes] | ${REBUILD_USAGE}`,
+  summary:
+    'List training pairs; approve, reject or reset (to new) pairs by id or by review filter; rebuild them from the stored mail',
   async run(args, cli, io) {
+    if (args[0] === 'rebuild') return runPairsRebuild(args.slice(1), cli, io)
     const parsed = parseCommandArgs({
       args,
       allowPositionals: true,

@@ -5,6 +5,12 @@ import { directionOf, type Direction } from '../pairs/direction'
 
 /** Synthetic key in messages.headers: the body had no text/plain part (clean from the HTML). */
 export const TEXT_SOURCE_HEADER = 'x-replybase-text-source'
+/**
+ * Which decoder made body_text: rows without it were stored before hard-wrapped text was
+ * unwrapped and before HTML was read from the whole tree, and "Rebuild pairs" redoes them.
+ */
+export const TEXT_FORM_HEADER = 'x-replybase-text-form'
+export const TEXT_FORM = 'paragraphs-1'
 
 export interface MessageInput {
   externalId: string
@@ -76,6 +82,7 @@ export function messageInputFrom(
   const m = parsed.mail
   const headers = { ...m.headers }
   if (source === 'html') headers[TEXT_SOURCE_HEADER] = 'html'
+  headers[TEXT_FORM_HEADER] = TEXT_FORM
   return {
     externalId: meta.id,
     threadId: meta.threadId,

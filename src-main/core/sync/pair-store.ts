@@ -21,6 +21,7 @@ import {
   threadPairRows,
   type ThreadPairRow as PairRow,
 } from '../../db/queries/pairs-sync'
+import { refreshReviewedPairTexts } from '../../db/queries/pairs-rebuild'
 
 export interface RebuildContext {
   sqlite: Sqlite
@@ -29,6 +30,11 @@ export interface RebuildContext {
   /** Cleaned text per message id, shared across the rebuilds of one run. */
   cleaned: Map<number, string>
   detect(text: string): PairLanguage
+  /**
+   * "Rebuild pairs": reviewed pairs get new machine texts too (status and edits stay). Sync
+   * never sets it, so what a reviewer saw does not change under them mid-review.
+   */
+  refreshReviewed?: boolean
 }
 
 export interface RebuildOutcome {
@@ -36,6 +42,8 @@ export interface RebuildOutcome {
   updated: number
   deleted: number
   orphaned: number
+  /** Reviewed pairs given new machine texts (refreshReviewed only). */
+  reviewedUpdated: number
   skipped: SkipCounts
 }
 
@@ -102,7 +110,14 @@ export function rebuildThread(ctx: RebuildContext, threadId: string): RebuildOut
   const { pairs, skipped } = buildThreadPairs(thread, ctx.detect)
   const existing = threadPairRows(sqlite, accountId, threadId)
   const byKey = new Map(existing.map((p) => [`${p.client_message_id}:${p.reply_message_id}`, p]))
-  const out: RebuildOutcome = { created: 0, updated: 0, deleted: 0, orphaned: 0, skipped }
+  const out: RebuildOutcome = {
+    created: 0,
+    updated: 0,
+    deleted: 0,
+    orphaned: 0,
+    reviewedUpdated: 0,
+    skipped,
+  }
   const matched = new Set<number>()
   for (const c of pairs) {
     const e = byKey.get(`${c.clientMessageId}:${c.replyMessageId}`)
@@ -115,6 +130,15 @@ export function rebuildThread(ctx: RebuildContext, threadId: string): RebuildOut
     if (isReviewed(e)) {
       if (e.orphaned_at !== null && refsOf(e).every((id) => live.has(id))) {
         clearPairOrphan(sqlite, e.id)
+      }
+      if (
+        ctx.refreshReviewed &&
+        (e.client_text !== c.clientText ||
+          e.reply_text !== c.replyText ||
+          e.language !== c.language)
+      ) {
+        refreshReviewedPairTexts(sqlite, e.id, c.clientText, c.replyText, c.language)
+        out.reviewedUpdated++
       }
       continue
     }

@@ -10,6 +10,8 @@ import { isPidAlive, parseResume } from './run-store'
 import { pickDueAccounts, type SchedulableAccount, type SyncScheduler } from './scheduler'
 import { runningRuns } from '../../db/queries/sync-runs'
 import type { SyncOptions, SyncService } from './sync-service'
+import type { RebuildPairsResult, RebuildPairsStatus } from '@contract/rebuild'
+import { rebuildPairTexts, staleTextCount } from './rebuild-texts'
 
 export interface SyncControl {
   /** Runs one account (refusing with sync_in_progress if it is already running) or all. */
@@ -23,6 +25,10 @@ export interface SyncControl {
   setPaused(paused: boolean): SyncStatusDto
   cancel(accountId?: number): { cancelled: number }
   schedulable(): SchedulableAccount[]
+  /** "Rebuild pairs" over the stored mail of one account or all (rebuild-texts.ts). */
+  rebuildStatus(accountId?: number): RebuildPairsStatus
+  rebuildPairs(accountId?: number): Promise<RebuildPairsResult>
+  cancelRebuild(): { cancelled: boolean }
 }
 
 export function createSyncControl(deps: {
@@ -35,6 +41,7 @@ export function createSyncControl(deps: {
   const { dbh, sync, scheduler } = deps
   /** Bumped by a cancel of every run: a batch of accounts started before it stops too. */
   let cancelAll = 0
+  let rebuild: AbortController | null = null
 
   const schedulable = (): SchedulableAccount[] =>
     deps.accounts.list().map((a) => ({
@@ -122,5 +129,35 @@ export function createSyncControl(deps: {
       return { cancelled: sync.cancel(accountId) }
     },
     schedulable,
+    rebuildStatus(accountId) {
+      if (accountId !== undefined) deps.accounts.get(accountId)
+      return { staleMessages: staleTextCount(dbh, accountId ?? null), running: rebuild !== null }
+    },
+    async rebuildPairs(accountId) {
+      const ids = accountId === undefined ? deps.accounts.list().map((a) => a.id) : [accountId]
+      if (accountId !== undefined) deps.accounts.get(accountId)
+      // One writer of pairs at a time: a sync rebuilds the same threads from the same rows.
+      if (rebuild !== null || ids.some((id) => sync.isRunning(id))) {
+        throw new AppError(
+          'sync_in_progress',
+          'A sync or a rebuild is running; rebuild the pairs when it has finished.',
+        )
+      }
+      const controller = new AbortController()
+      rebuild = controller
+      try {
+        return await rebuildPairTexts(dbh, ids, {
+          signal: controller.signal,
+          onProgress: (p) => deps.events.emit('pairs.rebuild.progress', p),
+        })
+      } finally {
+        rebuild = null
+        deps.events.emit('pairs.changed', {})
+      }
+    },
+    cancelRebuild() {
+      rebuild?.abort()
+      return { cancelled: rebuild !== null }
+    },
   }
 }

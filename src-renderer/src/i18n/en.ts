@@ -3,6 +3,7 @@ import { enReview } from './en-review'
 import { enExport } from './en-export'
 import { enSettings } from './en-settings'
 import { enKb } from './en-kb'
+import { enRebuild } from './en-rebuild'
 
 export const en = {
   app: { name: 'ReplyBase', tagline: 'Support replies knowledge base' },
@@ -157,6 +158,7 @@ export const en = {
   },
   review: enReview,
   kb: enKb,
+  rebuild: enRebuild,
   export: enExport,
   settings: enSettings,
   sync: {

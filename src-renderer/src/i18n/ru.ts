@@ -4,6 +4,7 @@ import { ruReview } from './ru-review'
 import { ruExport } from './ru-export'
 import { ruSettings } from './ru-settings'
 import { ruKb } from './ru-kb'
+import { ruRebuild } from './ru-rebuild'
 
 export const ru: Messages = {
   app: { name: 'ReplyBase', tagline: 'База знаний ответов поддержки' },
@@ -157,6 +158,7 @@ export const ru: Messages = {
   },
   review: ruReview,
   kb: ruKb,
+  rebuild: ruRebuild,
   export: ruExport,
   settings: ruSettings,
   sync: {

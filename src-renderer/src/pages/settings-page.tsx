@@ -4,6 +4,7 @@ import { ErrorState, Loading } from '../components/states'
 import { useSettings } from '../stores/settings-store'
 import { AboutSection } from './settings/about-section'
 import { AiSection } from './settings/ai-section'
+import { RebuildSection } from './settings/rebuild-section'
 import { SyncSection } from './settings/sync-section'
 
 export function SettingsPage() {
@@ -21,6 +22,7 @@ export function SettingsPage() {
           <Appearance settings={settings} />
           <AiSection />
           <SyncSection settings={settings} />
+          <RebuildSection />
         </>
       )}
       <AboutSection />
