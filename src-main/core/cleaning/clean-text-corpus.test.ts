@@ -1,7 +1,8 @@
 // The labelled corpus (tests/fixtures/cleaning/) run end to end: accuracy over all cases, and
-// every rule of both tables exercised by at least one case.
+// every rule of both tables exercised by at least one labelled case (corpus or held-out sets).
 import { describe, expect, it } from 'vitest'
 import { loadCorpus, percent, scoreCorpus } from '../../../tests/fixtures/cleaning/corpus'
+import { loadHeldOut } from '../../../tests/fixtures/cleaning/held-out'
 import { cleanReplyText } from './clean-text'
 import { QUOTE_RULES } from './quote-rules'
 import { SIGNATURE_RULES } from './signature-rules'
@@ -29,7 +30,9 @@ describe('cleaning corpus', () => {
 
   it('exercises every rule of the quote and signature tables', () => {
     const fired = new Set<string>()
-    for (const c of cases) for (const r of cleanReplyText(c.input).removed) fired.add(r.rule)
+    for (const c of [...cases, ...loadHeldOut()]) {
+      for (const r of cleanReplyText(c.input).removed) fired.add(r.rule)
+    }
     const unused = [...QUOTE_RULES, ...SIGNATURE_RULES]
       .map((r) => r.id)
       .filter((id) => !fired.has(id))

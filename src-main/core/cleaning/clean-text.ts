@@ -16,7 +16,8 @@ export interface CleanResult {
 const QUOTED_LINE_RULE: Removal = { rule: 'quoted-line', kind: 'quote' }
 
 // The Bat! and some old clients put the author's initials before the marker: "ИВ> текст".
-const INITIALS_QUOTE = /^\p{Lu}{1,3}>/u
+// A run of markers after capitals is link decoration in a sentence ("ЛК>>>Заказы", "PDF>>>").
+const INITIALS_QUOTE = /^\p{Lu}{1,3}>(?!>)/u
 
 function isQuoted(t: string): boolean {
   return t.charCodeAt(0) === 62 /* > */ || (t.indexOf('>') > 0 && INITIALS_QUOTE.test(t))

@@ -146,6 +146,97 @@ describe('quote headers: Russian clients', () => {
   })
 })
 
+describe("quote headers from other reply parsers' test mail", () => {
+  const SHOP = `Hi Laura,\n\nCould you send us the order number?\n\nBest regards,\nAnna`
+  it.each([
+    [
+      'Polymail: the address on its own line',
+      'On Tue, Jul 16, 2024 at 10:15 AM Anna from Support\n<mailto:support@example-shop.com> wrote:',
+      'en-on-wrote',
+    ],
+    [
+      'Polymail: "<", "mailto:…" and "> wrote:" on three lines',
+      'On Fri, Nov 8, 2024 at 9:02 AM Mike Brennan <\nmailto:mike@example-shop.com\n> wrote:',
+      'en-on-wrote',
+    ],
+    ['Android', '---- Anna Kowalczyk wrote ----', 'dashed-attribution'],
+    ['Android ru', '---- Служба поддержки написала ----', 'dashed-attribution'],
+    [
+      'NetEase',
+      '-----Reply Message-----\nFrom: Support <support@example-shop.com>\nDate: 2024-09-12 10:11\nSubject: Re: Order 55310',
+      'en-original-message',
+    ],
+    [
+      'Samsung, in bold',
+      '*-------- Original message --------*\n*From:* Support <support@example-shop.com>\n*Date:* 12/02/2025 17:45',
+      'en-original-message',
+    ],
+    [
+      'old Gmail, no colon',
+      '2013/7/20 Support Team <support@example-shop.com>',
+      'numeric-date-address',
+    ],
+    ['old Gmail', '2024/11/28 Anna Smith <anna.smith@example-shop.com>:', 'numeric-date-address'],
+    [
+      'Outlook.com: Date first, after a rule',
+      '--------------------------------------------------------------------------------\nDate: Sat, 20 Jul 2024 10:02:33 +0000\nFrom: support@example-shop.com\nTo: karen.b@hotmail.com\nSubject: Re: Returns',
+      'header-block',
+    ],
+    [
+      'Hotmail: Subject first',
+      'Subject: Payment not found\nDate: Thu, 6 Feb 2025 08:45:12 -0500\nFrom: Billing <billing@example-shop.com>\nTo: rita@msn.com',
+      'header-block',
+    ],
+    [
+      'quoted-printable comma left as =2C',
+      'On Mon=2C Mar 3=2C 2025 at 10:02 AM Anna Smith <anna.smith@example-shop.com> wrote:',
+      'en-on-wrote',
+    ],
+  ])('%s', (_, header, rule) => {
+    const out = clean(`${REPLY}\n\n${header}\n\n> ${SHOP.replace(/\n/g, '\n> ')}`)
+    expect(out.text).toBe(REPLY)
+    expect(out.rules[0]).toBe(rule)
+  })
+
+  it.each([
+    [
+      'old Gmail-ru',
+      'понедельник, 6 октября 2014 г. пользователь Анна Смирнова написал:',
+      'ru-user-wrote',
+    ],
+    [
+      'old Gmail-ru with a time and an address',
+      '6 октября 2014 г., 14:22 пользователь Максим Орлов <m.orlov@example-shop.ru> написал:',
+      'ru-user-wrote',
+    ],
+    ['name and address', 'Анна Смирнова <support@example-shop.ru> писал(а):', 'ru-dated-wrote'],
+    [
+      'Ukrainian',
+      '03.03.2025 10:02, "Служба підтримки" <support@example-shop.ua> пише:',
+      'uk-wrote',
+    ],
+    [
+      'Gmail-uk',
+      'пн, 3 бер. 2025 р. о 10:02 Олена Коваль <olena@example-shop.ua> пише:',
+      'uk-wrote',
+    ],
+    [
+      'Yandex forward',
+      '-------- Начало пересылаемого сообщения --------\nОт: Пётр <petr@example.com>\nДата: 5 марта 2025 г., 12:00',
+      'ru-forwarded-message',
+    ],
+    [
+      'Mail.ru, Тема first',
+      'Тема: Возврат средств\nДата: 06.02.2025 08:45\nОт: Бухгалтерия <billing@example-shop.ru>\nКому: rita.a@yandex.ru',
+      'header-block',
+    ],
+  ])('Russian and Ukrainian: %s', (_, header, rule) => {
+    const out = clean(`${RU_REPLY}\n\n${header}\n> Заменить или вернуть деньги?`)
+    expect(out.text).toBe(RU_REPLY)
+    expect(out.rules[0]).toBe(rule)
+  })
+})
+
 describe('lines that look like quote headers but are content', () => {
   it.each([
     'On 3 March I ordered two mugs and only one arrived.',
@@ -158,8 +249,19 @@ describe('lines that look like quote headers but are content', () => {
     'От: склада в Подольске посылка ушла 3 марта.',
     'Вот что я писала 3 марта:',
     'Price on the website -- £45, at checkout -- £52.',
+    'I went to Settings >>> Billing >>> Invoices but the March invoice is not there.',
+    'PDF>>> page 2 shows the wrong VAT number.',
+    'Зашла в ЛК>>>Заказы>>>Возврат, а кнопки «Оформить» нет.',
+    '2025/03/03 the courier from DPD left a note.',
+    '---- see the photo ----',
   ])('keeps %j', (line) => {
     expect(clean(`${line}\nPlease check.`).text).toBe(`${line}\nPlease check.`)
+  })
+
+  it('keeps a Date/From/To list in any order when it has no address, Sent or Subject', () => {
+    const text =
+      'The transfer was booked as:\nDate: Friday\nFrom: our Leeds warehouse\nTo: the Manchester store\n\nStill missing.'
+    expect(clean(text).text).toBe(text)
   })
 
   it('keeps a From/To/Date list that has no address, Sent or Subject', () => {

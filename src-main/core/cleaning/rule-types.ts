@@ -1,7 +1,25 @@
 // Shared vocabulary of the reply-cleaning rule tables (quote-rules.ts, signature-rules.ts).
 
 /** Language a rule was written for; 'any' rules are script-neutral (dashes, `>`, contacts). */
-export type RuleLang = 'en' | 'ru' | 'fr' | 'any'
+export type RuleLang =
+  | 'en'
+  | 'ru'
+  | 'uk'
+  | 'fr'
+  | 'de'
+  | 'es'
+  | 'it'
+  | 'pt'
+  | 'nl'
+  | 'pl'
+  | 'sv'
+  | 'no'
+  | 'da'
+  | 'cs'
+  | 'tr'
+  | 'ja'
+  | 'zh'
+  | 'any'
 
 /**
  * What a rule recognises:
