@@ -158,6 +158,7 @@ describe('quote headers in other languages', () => {
     ["-----Message d'origine-----", 'original-message-intl'],
     ['-----Mensaje original-----', 'original-message-intl'],
     ['-----Původní zpráva-----', 'original-message-intl'],
+    ['---------- Původní e-mail ----------', 'original-message-intl'],
     ['-----Özgün İleti-----', 'original-message-intl'],
     ['-----Оригінальне повідомлення-----', 'original-message-intl'],
     ['------------------ 原始邮件 ------------------', 'original-message-intl'],
