@@ -11,7 +11,8 @@ export const ORIGINAL_INTL = oneOf([
   'Ursprüngliche Nachricht', "Message d'origine", 'Message original', 'Mensaje original',
   'Messaggio originale', 'Mensagem original', 'Oorspronkelijk bericht', 'Origineel bericht',
   'Wiadomość oryginalna', 'Oryginalna wiadomość', 'Ursprungligt meddelande', 'Opprinnelig melding',
-  'Oprindelig meddelelse', 'Původní zpráva', 'Původní e-mail', 'Özgün İleti', 'Orijinal Mesaj',
+  'Oprindelig meddelelse', 'Oprindelig besked', 'Originalmeddelande', 'Původní zpráva',
+  'Původní e-mail', 'Özgün İleti', 'Orijinal Mesaj',
   'Оригінальне повідомлення', 'Вихідне повідомлення', '元のメッセージ', '原始邮件', '原始郵件',
 ]) // prettier-ignore
 export const FORWARDED_INTL = oneOf([

@@ -20,6 +20,16 @@ describe('quote headers in other languages', () => {
     ],
     ['de', 'Am 05.03.2025 um 14:22 schrieb Kundenservice:', 'de-schrieb'],
     ['de', 'Max Weber <max.weber@example-shop.de> schrieb:', 'de-schrieb'],
+    [
+      'de, wrapped after the day',
+      'Max Weber <max.weber@example-shop.de> schrieb am So., 23.\nJuni 2024, 21:08:',
+      'de-schrieb',
+    ],
+    [
+      'de, address on the next line',
+      'Am Mi., 5. Feb. 2020 um 17:58 Uhr schrieb Kundenservice\n<service@example-shop.de>:',
+      'de-schrieb',
+    ],
     ['fr', 'Le 05/03/2025 à 14:22, Service client a écrit :', 'fr-a-ecrit'],
     [
       'es',
@@ -159,6 +169,7 @@ describe('quote headers in other languages', () => {
     ['-----Mensaje original-----', 'original-message-intl'],
     ['-----Původní zpráva-----', 'original-message-intl'],
     ['---------- Původní e-mail ----------', 'original-message-intl'],
+    ['-------- Oprindelig besked --------', 'original-message-intl'],
     ['-----Özgün İleti-----', 'original-message-intl'],
     ['-----Оригінальне повідомлення-----', 'original-message-intl'],
     ['------------------ 原始邮件 ------------------', 'original-message-intl'],

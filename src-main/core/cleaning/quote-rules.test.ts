@@ -188,6 +188,11 @@ describe("quote headers from other reply parsers' test mail", () => {
       'header-block',
     ],
     [
+      'Outlook: the From address wrapped onto its own line',
+      'From: Human Resources\n<a-really-long-automated-address+1234556@example-shop.com>\nSent: Monday, August 26, 2019 4:37 PM\nTo: Laura <laura@example.com>\nSubject: A new message',
+      'header-block',
+    ],
+    [
       'quoted-printable comma left as =2C',
       'On Mon=2C Mar 3=2C 2025 at 10:02 AM Anna Smith <anna.smith@example-shop.com> wrote:',
       'en-on-wrote',
@@ -250,6 +255,8 @@ describe('lines that look like quote headers but are content', () => {
     'Вот что я писала 3 марта:',
     'Price on the website -- £45, at checkout -- £52.',
     'I went to Settings >>> Billing >>> Invoices but the March invoice is not there.',
+    'On the other hand, we should be careful about edge cases.',
+    'The data comes From: our database, not From: external sources.',
     'PDF>>> page 2 shows the wrong VAT number.',
     'Зашла в ЛК>>>Заказы>>>Возврат, а кнопки «Оформить» нет.',
     '2025/03/03 the courier from DPD left a note.',

@@ -117,10 +117,11 @@ export const QUOTE_RULES: readonly QuoteRule[] = [
     test: re(String.raw`^(?:Вы\s(?:на)?писали|You\swrote)(?:\son)?\s${STAMP}.{4,160}:$`) },
   { id: 'fr-a-ecrit', lang: 'fr', kind: 'quote-header', removes: 'quote', gate: 'colon',
     wraps: true, attribution: true, test: re(String.raw`^Le\s.{4,400}\sa\s[ée]crit\s?:$`) },
-  // "Am 03.03.2025 um 10:02 schrieb Max <m@x.de>:", "Max Weber <m@x.de> schrieb:".
+  // "Am 03.03.2025 um 10:02 schrieb Max <m@x.de>:", "Max Weber <m@x.de> schrieb:",
+  // "Max <m@x.de> schrieb am So., 23. Juni 2024, 21:08:".
   { id: 'de-schrieb', lang: 'de', kind: 'quote-header', removes: 'quote', gate: 'colon',
     wraps: true, attribution: true,
-    test: re(String.raw`^(?:Am\s${STAMP}.{4,300}\sschrieb(?:\s.{1,200})?|.{1,200}${ADDRESS}\sschrieb)\s?:$`) },
+    test: re(String.raw`^(?:Am\s${STAMP}.{4,300}\sschrieb(?:\s.{1,200})?|.{1,200}${ADDRESS}\sschrieb(?:\sam\s.{4,120})?)\s?:$`) },
   // "El lun, 3 mar 2025 a las 10:02, Ana (<a@x.es>) escribió:".
   { id: 'es-escribio', lang: 'es', kind: 'quote-header', removes: 'quote', gate: 'colon',
     wraps: true, attribution: true, test: re(String.raw`^(?:El\s)?${STAMP}.{3,400}\sescribió\s?:$`) },
@@ -190,6 +191,8 @@ const CONTINUATION =
   /^(?:<|\[mailto:|mailto:|[^\s<>@]+@|>?\s?wrote\s?:|a\s[ée]crit|пишет|написал|пише|şunu\syazdı|schrieb|escribió|ha\sscritto|escreveu|schreef|napisał|skrev|napsal)/iu
 const QUOTED_TAIL = /^>\s?wrote\s?:$/i
 const WRAPPED_HEAD = /\d|[<[]$/
+// "Max <m@x.de> schrieb am So., 23." / "Juni 2024, 21:08:": a header wrapped after the day.
+const WRAPPED_AT_DAY = /@.*\s\d{1,2}\.$/
 const MAX_HEADER_CHARS = 400
 
 function runRule(rule: QuoteRule, lines: readonly string[], i: number, text: string): boolean {
@@ -270,7 +273,8 @@ export function matchQuoteAt(
   const own = single(i)
   if (own) return { rule: own, span: 1 }
   const t = lines[i] ?? ''
-  if (t.length === 0 || SENTENCE_END.test(t) || t.length > MAX_HEADER_CHARS) return null
+  if (t.length === 0 || t.length > MAX_HEADER_CHARS) return null
+  if (SENTENCE_END.test(t) && !WRAPPED_AT_DAY.test(t)) return null
   for (let span = 2; span <= 3; span++) {
     const j = i + span - 1
     const last = lines[j]
