@@ -24,6 +24,7 @@ import {
   csvLine,
   duplicateKey,
   jsonLine,
+  threadKey,
   toRecord,
 } from './export-records'
 import { UTF8_BOM, csvRow } from './csv-row'
@@ -97,8 +98,8 @@ export async function runExport(
     files: [],
   }
   const total = statuses.reduce((n, s) => n + countMatching(o.dbh, s, f, ids), 0)
-  const seen = new Set<string>()
-  const threads = { train: new Set<string>(), validation: new Set<string>() }
+  const seen = new Set<number>()
+  const threads = { train: new Set<number>(), validation: new Set<number>() }
   const perRole: Record<FileRole, number> = { all: 0, train: 0, validation: 0 }
 
   if (sink && q.format === 'csv') {
@@ -153,9 +154,9 @@ export async function runExport(
             : isTrainingThread(r.accountId, r.threadId, q.split)
               ? 'train'
               : 'validation'
-        const threadKey = `${r.accountId}\0${r.threadId}`
-        if (role === 'validation') threads.validation.add(threadKey)
-        else threads.train.add(threadKey)
+        const thread = threadKey(r.accountId, r.threadId)
+        if (role === 'validation') threads.validation.add(thread)
+        else threads.train.add(thread)
         perRole[role]++
         summary.examples++
         summary.tokens += tokens

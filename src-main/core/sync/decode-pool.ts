@@ -8,12 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { createLogger } from '../logging/logger'
-import {
-  decodeBatchAnswer,
-  prepareMessage,
-  type DecodedPart,
-  type PreparedMessage,
-} from './message-prepare'
+import type { DecodedPart, PreparedMessage } from './message-prepare'
 import type { GmailMeta } from './message-row'
 
 const log = createLogger('sync')
@@ -156,6 +151,9 @@ class PoolWorker {
 async function runLocally(req: WorkerRequest): Promise<WorkerResponse> {
   const own = new Set(req.own)
   try {
+    // Loaded on first use: the decoder is the largest part of the bundle, and commands that
+    // decode nothing (status, a sync with no new mail) should not pay for loading it.
+    const { decodeBatchAnswer, prepareMessage } = await import('./message-prepare')
     if (req.kind === 'batch') {
       return {
         id: req.id,

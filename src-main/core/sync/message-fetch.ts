@@ -4,11 +4,12 @@
 import { batchSizeFor } from '../gmail/batch-format'
 import { batchFetch } from './gmail-batch'
 import { getRawMessage } from '../gmail/gmail-calls'
-import { isHidden, type PreparedMessage } from './message-prepare'
+import { isHidden } from './hidden-labels'
+import type { PreparedMessage } from './message-prepare'
 import type { MessageInput } from './message-store'
 import type { RunContext } from './sync-types'
 
-export { HIDDEN_LABELS, isHidden } from './message-prepare'
+export { HIDDEN_LABELS, isHidden } from './hidden-labels'
 
 export interface FetchedMessage {
   input: MessageInput

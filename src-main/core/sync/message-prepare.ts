@@ -14,13 +14,9 @@ import {
   type MessageInput,
 } from './message-row'
 import { machineMailReason } from '../pairs/skip-rules'
+import { isHidden } from './hidden-labels'
 
-/** Labels that keep a message out of the knowledge base (drafts, spam, trash). */
-export const HIDDEN_LABELS = ['DRAFT', 'SPAM', 'TRASH'] as const
-
-export function isHidden(labels: readonly string[]): boolean {
-  return labels.some((l) => (HIDDEN_LABELS as readonly string[]).includes(l))
-}
+export { HIDDEN_LABELS, isHidden } from './hidden-labels'
 
 export interface PreparedMessage {
   input: MessageInput
