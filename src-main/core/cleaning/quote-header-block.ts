@@ -24,30 +24,45 @@ const OTHER = [
   'Копія', 'Kopie', 'Kopia', 'Kopi', 'DW', 'Bilgi', '抄送', '副本',
 ] // prettier-ignore
 
-/** "Label:" at the start of a line, maybe in emphasis ("*From:*"), ASCII or full-width colon. */
-function labelPattern(labels: readonly string[]): RegExp {
-  const alt = [...labels]
-    .sort((a, b) => b.length - a.length)
-    .map((l) => l.replace(/ /g, String.raw`\s`))
-    .join('|')
-  return new RegExp(String.raw`^[*_]?(?:${alt})[*_]?\s?[:：]`, 'iu')
-}
+type LabelKind = 'from' | 'strong' | 'other'
 
-const FROM_LABEL = labelPattern(FROM)
-const STRONG_LABEL = labelPattern(STRONG)
-const ANY_LABEL = labelPattern([...FROM, ...STRONG, ...OTHER])
+// Looked up by the lower-cased text before the colon: one Map probe per candidate line instead
+// of a long case-insensitive alternation.
+const LABELS = new Map<string, LabelKind>()
+for (const l of OTHER) LABELS.set(l.toLowerCase(), 'other')
+for (const l of STRONG) LABELS.set(l.toLowerCase(), 'strong')
+for (const l of FROM) LABELS.set(l.toLowerCase(), 'from')
+
 const BLOCK_WINDOW = 6
 // The longest label plus emphasis and a space: a colon further in is not a label's.
 const LABEL_COLON_WITHIN = 24
 
-/** Cheap gate: a ':' or '：' among the first characters of the line. */
-export function hasLabelColon(t: string): boolean {
+function colonAt(t: string): number {
   const end = Math.min(t.length, LABEL_COLON_WITHIN)
   for (let k = 1; k < end; k++) {
     const c = t.charCodeAt(k)
-    if (c === 58 /* : */ || c === 0xff1a /* ： */) return true
+    if (c === 58 /* : */ || c === 0xff1a /* ： */) return k
   }
-  return false
+  return -1
+}
+
+/** Cheap gate: a ':' or '：' among the first characters of the line. */
+export function hasLabelColon(t: string): boolean {
+  return colonAt(t) > 0
+}
+
+/** The kind of header label the line starts with ("From:", "*Sent:*", "发件人："), or null. */
+function labelKind(t: string): LabelKind | null {
+  const colon = colonAt(t)
+  if (colon < 0) return null
+  let start = 0
+  let end = colon
+  const c0 = t.charCodeAt(0)
+  if (c0 === 42 /* * */ || c0 === 95 /* _ */) start = 1
+  if (t.charCodeAt(end - 1) === 32) end-- // "De :", "Objet :"
+  const c1 = t.charCodeAt(end - 1)
+  if (c1 === 42 || c1 === 95) end--
+  return LABELS.get(t.slice(start, end).toLowerCase()) ?? null
 }
 
 /**
@@ -63,16 +78,17 @@ export function headerBlockAt(lines: readonly string[], i: number): boolean {
   let strong = false
   for (let j = i; j < end; j++) {
     const t = lines[j] ?? ''
-    if (!ANY_LABEL.test(t)) {
+    const kind = labelKind(t)
+    if (kind === null) {
       if (j === i) return false
       continue
     }
     labels++
-    if (FROM_LABEL.test(t)) {
+    if (kind === 'from') {
       from = true
       strong ||= t.includes('@')
     }
-    strong ||= STRONG_LABEL.test(t)
+    strong ||= kind === 'strong'
     if (labels >= 3 && from && strong) return true
   }
   return false

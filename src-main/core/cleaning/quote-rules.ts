@@ -28,6 +28,8 @@ export interface QuoteRule {
   gate: Gate
   /** A pattern for the trimmed line, or a predicate over the trimmed lines at index i. */
   test: RegExp | ((lines: readonly string[], i: number) => boolean)
+  /** Text the pattern cannot match without (case as written): a substring test skips it cheaply. */
+  hint?: readonly string[]
   /** Clients wrap long attribution lines; such rules are also tried on 2-3 joined lines. */
   wraps?: boolean
   /** An attribution line ("… wrote:"); if `>` quotes and new text follow, it is interleaved. */
@@ -99,15 +101,15 @@ export const QUOTE_RULES: readonly QuoteRule[] = [
     test: re(String.raw`^(?:[а-я]+,\s)?\d{1,2}\s[а-яё]+\s\d{4}\sг\.(?:,\s\d{1,2}:\d{2})?\sпользователь\s.{1,300}\s${RU_WROTE}\s?:$`, 'iu') },
   // Gmail, Apple Mail, Outlook 2019, Thunderbird: "On <date>, <name> <email> wrote:".
   { id: 'en-on-wrote', lang: 'en', kind: 'quote-header', removes: 'quote', gate: 'colon',
-    wraps: true, attribution: true, test: re(String.raw`^On\s${STAMP}.{4,400}\s[Ww]rote\s?:$`) },
+    wraps: true, attribution: true, hint: ['rote'], test: re(String.raw`^On\s${STAMP}.{4,400}\s[Ww]rote\s?:$`) },
   // Thunderbird / older clients: "<date>, <name> wrote:", "<name> <email> wrote:".
   { id: 'en-dated-wrote', lang: 'en', kind: 'quote-header', removes: 'quote', gate: 'colon',
-    wraps: true, attribution: true, test: re(String.raw`^${STAMP}.{3,400}\s[Ww]rote\s?:$`) },
+    wraps: true, attribution: true, hint: ['rote'], test: re(String.raw`^${STAMP}.{3,400}\s[Ww]rote\s?:$`) },
   { id: 'en-name-wrote', lang: 'en', kind: 'quote-header', removes: 'quote', gate: 'colon',
-    attribution: true, test: re(String.raw`^${NAME}\swrote\s?:$`) },
+    attribution: true, hint: ['wrote'], test: re(String.raw`^${NAME}\swrote\s?:$`) },
   // "Mark Evans wrote on 11/03/2025 10:15:".
   { id: 'en-wrote-on', lang: 'en', kind: 'quote-header', removes: 'quote', gate: 'colon',
-    wraps: true, attribution: true, test: re(String.raw`^.{2,200}\swrote\son\s${STAMP}.{4,120}:$`) },
+    wraps: true, attribution: true, hint: ['wrote'], test: re(String.raw`^.{2,200}\swrote\son\s${STAMP}.{4,120}:$`) },
   // Yahoo puts the start of the quote on the attribution line: "On …, X <x@y> wrote:   Text".
   { id: 'en-on-wrote-inline', lang: 'en', kind: 'quote-header', removes: 'quote', gate: 'on',
     test: re(String.raw`^On\s.{4,300}${ADDRESS}\s?wrote:\s+\S.*$`) },
@@ -116,50 +118,50 @@ export const QUOTE_RULES: readonly QuoteRule[] = [
     attribution: true,
     test: re(String.raw`^(?:Вы\s(?:на)?писали|You\swrote)(?:\son)?\s${STAMP}.{4,160}:$`) },
   { id: 'fr-a-ecrit', lang: 'fr', kind: 'quote-header', removes: 'quote', gate: 'colon',
-    wraps: true, attribution: true, test: re(String.raw`^Le\s.{4,400}\sa\s[ée]crit\s?:$`) },
+    wraps: true, attribution: true, hint: ['crit'], test: re(String.raw`^Le\s.{4,400}\sa\s[ée]crit\s?:$`) },
   // "Am 03.03.2025 um 10:02 schrieb Max <m@x.de>:", "Max Weber <m@x.de> schrieb:",
   // "Max <m@x.de> schrieb am So., 23. Juni 2024, 21:08:".
   { id: 'de-schrieb', lang: 'de', kind: 'quote-header', removes: 'quote', gate: 'colon',
     wraps: true, attribution: true,
-    test: re(String.raw`^(?:Am\s${STAMP}.{4,300}\sschrieb(?:\s.{1,200})?|.{1,200}${ADDRESS}\sschrieb(?:\sam\s.{4,120})?)\s?:$`) },
+    hint: ['schrieb'], test: re(String.raw`^(?:Am\s${STAMP}.{4,300}\sschrieb(?:\s.{1,200})?|.{1,200}${ADDRESS}\sschrieb(?:\sam\s.{4,120})?)\s?:$`) },
   // "El lun, 3 mar 2025 a las 10:02, Ana (<a@x.es>) escribió:".
   { id: 'es-escribio', lang: 'es', kind: 'quote-header', removes: 'quote', gate: 'colon',
-    wraps: true, attribution: true, test: re(String.raw`^(?:El\s)?${STAMP}.{3,400}\sescribió\s?:$`) },
+    wraps: true, attribution: true, hint: ['escribió'], test: re(String.raw`^(?:El\s)?${STAMP}.{3,400}\sescribió\s?:$`) },
   // "Il giorno lun 3 mar 2025 alle ore 10:02 Giulia <g@x.it> ha scritto:".
   { id: 'it-ha-scritto', lang: 'it', kind: 'quote-header', removes: 'quote', gate: 'colon',
-    wraps: true, attribution: true, test: re(String.raw`^${STAMP}.{3,400}\sha\sscritto\s?:$`) },
+    wraps: true, attribution: true, hint: ['scritto'], test: re(String.raw`^${STAMP}.{3,400}\sha\sscritto\s?:$`) },
   // Brazil "Em seg., 3 de mar. de 2025 às 10:02, Ana <a@x.br> escreveu:", Portugal
   // "João <j@x.pt> escreveu no dia quarta, 5/03/2025 à(s) 14:22:".
   { id: 'pt-escreveu', lang: 'pt', kind: 'quote-header', removes: 'quote', gate: 'colon',
     wraps: true, attribution: true,
-    test: re(String.raw`^${STAMP}.{3,400}\sescreveu(?:\s(?:no\sdia|em)\s.{4,120})?\s?:$`) },
+    hint: ['escreveu'], test: re(String.raw`^${STAMP}.{3,400}\sescreveu(?:\s(?:no\sdia|em)\s.{4,120})?\s?:$`) },
   // "Op ma 3 mrt 2025 om 10:02 schreef Anna <a@x.nl>:".
   { id: 'nl-schreef', lang: 'nl', kind: 'quote-header', removes: 'quote', gate: 'colon',
-    wraps: true, attribution: true, test: re(String.raw`^${STAMP}.{3,400}\sschreef(?:\s.{1,200})?\s?:$`) },
+    wraps: true, attribution: true, hint: ['schreef'], test: re(String.raw`^${STAMP}.{3,400}\sschreef(?:\s.{1,200})?\s?:$`) },
   // "W dniu 5.03.2025 o 14:22, Jan pisze:", Gmail "pon., 3 mar 2025 o 10:02 Jan <j@x.pl> napisał(a):".
   { id: 'pl-pisze', lang: 'pl', kind: 'quote-header', removes: 'quote', gate: 'colon',
     wraps: true, attribution: true,
-    test: re(String.raw`^${STAMP}.{3,400}\s(?:pisze|napisał(?:\(a\)|a)?)\s?:$`) },
+    hint: ['pisze', 'napisał'], test: re(String.raw`^${STAMP}.{3,400}\s(?:pisze|napisał(?:\(a\)|a)?)\s?:$`) },
   // "Den mån 3 mars 2025 kl 10:02 skrev Anna <a@x.se>:", "Den 03.03.2025 kl. 10.02 skrev Lars:".
   { id: 'nordic-skrev', lang: ['sv', 'no', 'da'], kind: 'quote-header', removes: 'quote', gate: 'colon',
-    wraps: true, attribution: true, test: re(String.raw`^${STAMP}.{3,300}\sskrev(?:\s.{1,200})?\s?:$`) },
+    wraps: true, attribution: true, hint: ['skrev'], test: re(String.raw`^${STAMP}.{3,300}\sskrev(?:\s.{1,200})?\s?:$`) },
   // "Dne 5. 3. 2025 v 14:22 Jana napsal(a):", Gmail "po 3. 3. 2025 v 10:02 odesílatel Jana <j@x.cz> napsal:".
   { id: 'cs-napsal', lang: 'cs', kind: 'quote-header', removes: 'quote', gate: 'colon',
-    wraps: true, attribution: true, test: re(String.raw`^${STAMP}.{3,400}\snapsal(?:\(a\)|a)?\s?:$`) },
+    wraps: true, attribution: true, hint: ['napsal'], test: re(String.raw`^${STAMP}.{3,400}\snapsal(?:\(a\)|a)?\s?:$`) },
   // "Ayşe <a@x.tr>, 3 Mar 2025 Pzt, 10:02 tarihinde şunu yazdı:".
   { id: 'tr-yazdi', lang: 'tr', kind: 'quote-header', removes: 'quote', gate: 'colon',
-    wraps: true, attribution: true, test: re(String.raw`^${STAMP}.{3,400}\starihinde\s(?:şunu\s)?yazdı\s?:$`) },
+    wraps: true, attribution: true, hint: ['yazdı'], test: re(String.raw`^${STAMP}.{3,400}\starihinde\s(?:şunu\s)?yazdı\s?:$`) },
   // Apple Mail ja "2025/03/05 14:22、Name <a@x.jp>のメッセージ:".
   { id: 'ja-message', lang: 'ja', kind: 'quote-header', removes: 'quote', gate: 'colon',
-    wraps: true, attribution: true, test: re(String.raw`^${STAMP}.{3,300}のメッセージ\s?[:：]$`) },
+    wraps: true, attribution: true, hint: ['のメッセージ'], test: re(String.raw`^${STAMP}.{3,300}のメッセージ\s?[:：]$`) },
   // Gmail zh "王芳 <w@x.cn> 于2025年3月3日周一 10:02写道：", Apple Mail zh "在 2025年3月5日，14:22，… 写道：".
   { id: 'zh-wrote', lang: 'zh', kind: 'quote-header', removes: 'quote', gate: 'colon',
-    wraps: true, attribution: true, test: re(String.raw`^${STAMP}.{3,300}[写寫]道\s?[:：]$`) },
+    wraps: true, attribution: true, hint: ['写道', '寫道'], test: re(String.raw`^${STAMP}.{3,300}[写寫]道\s?[:：]$`) },
   // Apple Mail ru "… написал(а):", Thunderbird ru "<date>, <name> пишет:", Outlook 2019 ru.
   { id: 'ru-dated-wrote', lang: 'ru', kind: 'quote-header', removes: 'quote', gate: 'colon',
     wraps: true, attribution: true, test: re(String.raw`^${STAMP}.{3,400}\s${RU_WROTE}\s?:$`, 'iu') },
   { id: 'ru-name-wrote', lang: 'ru', kind: 'quote-header', removes: 'quote', gate: 'colon',
-    attribution: true, test: re(String.raw`^${NAME}\s${RU_WROTE}\s?:$`) },
+    attribution: true, hint: ['пишет', 'писал'], test: re(String.raw`^${NAME}\s${RU_WROTE}\s?:$`) },
   // Ukrainian: Gmail "пн, 3 бер. 2025 р. о 10:02 Олена <o@x.ua> пише:", Thunderbird
   // "03.03.2025 10:02, "Name" <a@x.ua> пише:", older Gmail "… користувач Name написав:".
   { id: 'uk-wrote', lang: 'uk', kind: 'quote-header', removes: 'quote', gate: 'colon',
@@ -199,13 +201,17 @@ function runRule(rule: QuoteRule, lines: readonly string[], i: number, text: str
   return typeof rule.test === 'function' ? rule.test(lines, i) : rule.test.test(text)
 }
 
+function hinted(rule: QuoteRule, text: string): boolean {
+  return rule.hint === undefined || rule.hint.some((h) => text.includes(h))
+}
+
 function firstMatch(
   rules: readonly QuoteRule[],
   lines: readonly string[],
   i: number,
   text: string,
 ): QuoteRule | null {
-  for (const rule of rules) if (runRule(rule, lines, i, text)) return rule
+  for (const rule of rules) if (hinted(rule, text) && runRule(rule, lines, i, text)) return rule
   return null
 }
 
@@ -286,7 +292,9 @@ export function matchQuoteAt(
     if (!last.endsWith(':') && !last.endsWith('：')) continue
     const joined = joinWrapped(lines.slice(i, j + 1))
     if (joined.length > MAX_HEADER_CHARS) break
-    for (const rule of WRAPPING) if (runRule(rule, lines, i, joined)) return { rule, span }
+    for (const rule of WRAPPING) {
+      if (hinted(rule, joined) && runRule(rule, lines, i, joined)) return { rule, span }
+    }
   }
   return null
 }
