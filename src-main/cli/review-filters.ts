@@ -1,6 +1,6 @@
 // The review list's filters as command-line options, shared by `export` and the bulk
 // `pairs approve|reject|reset`: the same names mean the same pairs everywhere.
-import { PAIR_LANGUAGES, PAIR_STATUSES, type PairLanguage } from '@contract/pairs'
+import { PAIR_LANGUAGE, PAIR_STATUSES, type PairLanguage } from '@contract/pairs'
 import { CliUsageError, resolveAccount } from './arguments'
 import type { CliContext } from './cli-types'
 
@@ -48,8 +48,10 @@ export async function reviewFilter(cli: CliContext, v: ReviewFilterValues): Prom
     out.status = v.status as ReviewFilter['status']
   }
   if (v.language !== undefined) {
-    if (!(PAIR_LANGUAGES as readonly string[]).includes(v.language)) {
-      throw new CliUsageError(`--language must be one of ${PAIR_LANGUAGES.join(', ')}.`)
+    if (!PAIR_LANGUAGE.test(v.language)) {
+      throw new CliUsageError(
+        '--language takes a two-letter ISO 639-1 code (en, ru, de, …), other or unknown.',
+      )
     }
     out.language = v.language as PairLanguage
   }

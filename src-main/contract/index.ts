@@ -13,6 +13,7 @@ import { messagesContract } from './messages'
 import { exportContract } from './export'
 import { kbContract } from './kb'
 import { rebuildContract } from './rebuild'
+import { pairLanguagesContract } from './pair-languages'
 
 export const contract = {
   ...appContract,
@@ -25,6 +26,7 @@ export const contract = {
   ...exportContract,
   ...kbContract,
   ...rebuildContract,
+  ...pairLanguagesContract,
 }
 
 export type Contract = typeof contract
@@ -56,6 +58,7 @@ export type {
   PairStatus,
   SetStatusResult,
 } from './pairs'
+export type { PairLanguageCount } from './pair-languages'
 export type { RebuildPairsProgress, RebuildPairsResult, RebuildPairsStatus } from './rebuild'
 export type {
   KbEmbedResult,

@@ -5,8 +5,10 @@ import { method, rowId } from './define'
 
 export const PAIR_STATUSES = ['new', 'approved', 'rejected'] as const
 export type PairStatus = (typeof PAIR_STATUSES)[number]
-export const PAIR_LANGUAGES = ['en', 'ru', 'other', 'unknown'] as const
-export type PairLanguage = (typeof PAIR_LANGUAGES)[number]
+/** A pair's language: an ISO 639-1 code ('en', 'ru', 'de', …), 'unknown' when the text is too
+ * short to tell, or 'other', which older versions wrote for anything not English or Russian. */
+export type PairLanguage = string
+export const PAIR_LANGUAGE = /^(?:[a-z]{2}|other|unknown)$/
 
 /** Page size bounds of pairs.list. */
 export const PAIRS_PAGE_DEFAULT = 200
@@ -120,7 +122,7 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'an ISO 8601 date')
 export const pairFilters = {
   accountId: id.optional(),
-  language: z.enum(PAIR_LANGUAGES).optional(),
+  language: z.string().regex(PAIR_LANGUAGE).optional(),
   /** Full text over client and reply; word forms match in Russian and English. */
   q: z.string().max(500).optional(),
   /** Inclusive bounds on sentAt. A bare date (YYYY-MM-DD) in `to` covers that whole day (UTC). */

@@ -109,9 +109,8 @@ export const trainingPairs = sqliteTable(
     status: text('status', { enum: ['new', 'approved', 'rejected'] })
       .notNull()
       .default('new'),
-    language: text('language', { enum: ['en', 'ru', 'other', 'unknown'] })
-      .notNull()
-      .default('unknown'),
+    // ISO 639-1 code or 'unknown' (older versions also wrote 'other').
+    language: text('language').notNull().default('unknown'),
     labels: text('labels').notNull().default('[]'),
     reviewedAt: text('reviewed_at'),
     // Set when sync found one of the pair's messages gone from Gmail; the review is kept.

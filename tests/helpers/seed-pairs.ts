@@ -13,7 +13,8 @@ import { openDatabase } from '../../src-main/db/open-database'
 import { sourceMigrationsFolder } from '../../src-main/core/paths'
 
 export type SeedStatus = 'new' | 'approved' | 'rejected'
-export type SeedLanguage = 'en' | 'ru' | 'other' | 'unknown'
+/** An ISO 639-1 code, 'unknown', or the 'other' older versions wrote. */
+export type SeedLanguage = string
 
 export interface SeedOptions {
   /** Account addresses (created if missing). Default: two accounts, en and ru. */

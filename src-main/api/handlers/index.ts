@@ -9,7 +9,7 @@ import { syncHandlers } from './sync'
 import { messagesHandlers } from './messages'
 import { exportHandlers } from './export'
 import { kbHandlers } from './kb'
-import { rebuildHandlers } from './rebuild'
+import { pairTextsHandlers } from './pair-texts'
 
 export interface PlatformHooks {
   /** Opens an already vetted URL in the user's browser or mail program. */
@@ -32,6 +32,6 @@ export function buildHandlers(core: Core, platform: PlatformHooks): HandlerMap {
     ...messagesHandlers(core),
     ...exportHandlers(platform)(core),
     ...kbHandlers(core),
-    ...rebuildHandlers(core),
+    ...pairTextsHandlers(core),
   }
 }

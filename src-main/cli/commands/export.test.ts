@@ -147,7 +147,7 @@ describe('cli export', () => {
       ['export', '--out', 'x.jsonl'],
       ['export', '--format', 'xml', '--out', 'x.jsonl'],
       ['export', '--format', 'csv'],
-      ['export', '--format', 'csv', '--out', 'x.csv', '--language', 'de'],
+      ['export', '--format', 'csv', '--out', 'x.csv', '--language', 'deutsch'],
       ['export', 'settings', '--redact', 'maybe'],
     ]) {
       const r = await runCli(args, env)

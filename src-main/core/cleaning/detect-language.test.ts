@@ -14,12 +14,31 @@ describe('detectLanguage', () => {
     expect(detectLanguage(text)).toBe(lang)
   })
 
-  it('labels Ukrainian, other Cyrillic and other Latin-script languages as other', () => {
-    expect(detectLanguage('Дякую, все працює чудово')).toBe('other')
-    expect(detectLanguage('Добрий день, де моє замовлення?')).toBe('other')
-    expect(detectLanguage('Bonjour, je n’ai pas reçu ma commande')).toBe('other')
-    expect(detectLanguage('Hallo, ich habe meine Bestellung nicht erhalten')).toBe('other')
-    expect(detectLanguage('您好，我的订单还没有到')).toBe('other')
+  it.each([
+    ['Дякую, все працює чудово, замовлення отримала вчора.', 'uk'],
+    ['Відправте рахунок на пошту бухгалтерії, будь ласка.', 'uk'],
+    ['Сәлеметсіз бе, тапсырысым әлі келген жоқ.', 'kk'],
+    ['Добрий день, де моє замовлення? Чекаю вже тиждень.', 'uk'],
+    ['Кога ще пристигне поръчката? Чакам вече седмица.', 'bg'],
+    ['Здравейте, поръчката ми още не е пристигнала.', 'bg'],
+    ['Када стиже поруџбина? Чекам већ недељу дана.', 'sr'],
+    ['Когда придет заказ? Жду уже неделю.', 'ru'],
+    ['Bonjour, je n’ai pas reçu ma commande', 'fr'],
+    ['Hallo, ich habe meine Bestellung nicht erhalten', 'de'],
+    ['¿Cuándo llega mi pedido? Llevo una semana esperando.', 'es'],
+    ['Quando arriva il mio ordine? Aspetto da una settimana.', 'it'],
+    ['Quando chega meu pedido? Estou esperando há uma semana.', 'pt'],
+    ['Wanneer komt mijn bestelling? Ik wacht al een week.', 'nl'],
+    ['Kiedy przyjdzie moje zamówienie? Czekam już tydzień.', 'pl'],
+    ['När kommer min beställning? Jag har väntat en vecka.', 'sv'],
+    ['Kdy dorazí moje objednávka? Čekám už týden.', 'cs'],
+    ['Siparişim ne zaman gelecek? Bir haftadır bekliyorum.', 'tr'],
+    ['您好，我的订单还没有到', 'zh'],
+    ['ご注文の商品がまだ届いていません。', 'ja'],
+    ['주문한 상품이 아직 도착하지 않았습니다', 'ko'],
+    ['Η παραγγελία μου δεν έχει φτάσει ακόμα.', 'el'],
+  ] as const)('labels %j as %s (ISO 639-1)', (text, lang) => {
+    expect(detectLanguage(text)).toBe(lang)
   })
 
   it('answers unknown under three words, so the caller inherits the thread language', () => {

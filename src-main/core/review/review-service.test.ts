@@ -476,7 +476,9 @@ describe('input validation (contract)', () => {
     expect(ok('pairs.list', { limit: 501 })).toBe(false)
     expect(ok('pairs.list', { status: 'done' })).toBe(false)
     expect(ok('pairs.list', { from: 'yesterday' })).toBe(false)
-    expect(ok('pairs.list', { language: 'de' })).toBe(false)
+    expect(ok('pairs.list', { language: 'deutsch' })).toBe(false)
+    // Any ISO 639-1 code is a language a pair can carry.
+    expect(ok('pairs.list', { language: 'de' })).toBe(true)
     expect(ok('pairs.setStatus', { ids: [], status: 'approved' })).toBe(false)
     expect(
       ok('pairs.setStatus', {

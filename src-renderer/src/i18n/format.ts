@@ -60,3 +60,17 @@ export function formatShortDate(iso: string | null, lng: string): string {
   }
   return f.format(d)
 }
+
+const languageNames = new Map<string, Intl.DisplayNames>()
+
+/** An ISO 639-1 code as a language name in the UI's language ("German", "Немецкий"); the code
+ * itself when the browser has no name for it. */
+export function languageName(code: string, lng: string): string {
+  let names = languageNames.get(lng)
+  if (!names) {
+    names = new Intl.DisplayNames([lng], { type: 'language', fallback: 'code' })
+    languageNames.set(lng, names)
+  }
+  const name = names.of(code) ?? code
+  return name.charAt(0).toLocaleUpperCase(lng) + name.slice(1)
+}

@@ -2,6 +2,7 @@ import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { en } from './en'
 import { ru } from './ru'
+import { languageName } from './format'
 
 export type Language = 'en' | 'ru'
 
@@ -33,4 +34,11 @@ export function errorText(code: string, message: string): string {
     ? `settings.openai.${code.slice('openai_'.length)}`
     : `errors.${code}`
   return i18n.exists(key) ? i18n.t(key, { message }) : i18n.t('errors.unknown', { message })
+}
+
+/** A pair's language label: the language's name in the UI's language, or Unknown / Other. */
+export function languageLabel(code: string): string {
+  return code === 'other' || code === 'unknown'
+    ? i18n.t(`review.lang.${code}`)
+    : languageName(code, i18n.language)
 }

@@ -3,7 +3,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DraftResult, SimilarPair } from '@contract'
-import { errorText } from '../../i18n'
+import { errorText, languageLabel } from '../../i18n'
 import { useKb } from '../../stores/kb-store'
 
 export function DraftStatus() {
@@ -47,7 +47,7 @@ function DraftView({ draft }: { draft: DraftResult }) {
           {copied ? t('common.copied') : t('common.copy')}
         </button>
         <span className="muted small">
-          {t('kb.draftMeta', { model: draft.model, language: t(`review.lang.${draft.language}`) })}
+          {t('kb.draftMeta', { model: draft.model, language: languageLabel(draft.language) })}
           {draft.redacted &&
             ` · ${hidden > 0 ? t('kb.redacted', { count: hidden }) : t('kb.redactedNone')}`}
         </span>

@@ -5,6 +5,7 @@ import type { UnansweredMessage } from '@contract'
 import { ErrorState, Loading } from '../../components/states'
 import { formatDateTime } from '../../i18n/format'
 import { useKb } from '../../stores/kb-store'
+import { languageLabel } from '../../i18n'
 
 export function UnansweredList({ onPick }: { onPick: (m: UnansweredMessage) => void }) {
   const { t, i18n } = useTranslation()
@@ -26,7 +27,7 @@ export function UnansweredList({ onPick }: { onPick: (m: UnansweredMessage) => v
               <button type="button" className="source" onClick={() => onPick(m)}>
                 <span className="source-subject">
                   {m.subject || t('review.noSubject')}
-                  <span className="tag">{t(`review.lang.${m.language}`)}</span>
+                  <span className="tag">{languageLabel(m.language)}</span>
                 </span>
                 <span className="muted small">
                   {m.from} → {m.accountEmail} · {formatDateTime(m.sentAt, i18n.language)}

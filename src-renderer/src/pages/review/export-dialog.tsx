@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next'
 import type { ExportFormat, ExportSummary, FineTuneModel } from '@contract/export'
 import { Dialog } from '../../components/dialog'
-import { errorText } from '../../i18n'
+import { errorText, languageLabel } from '../../i18n'
 import { useAccounts } from '../../stores/accounts-store'
 import { useExport } from '../../stores/export-store'
 import type { ReviewFilters } from '../../stores/review-model'
@@ -25,7 +25,7 @@ function useFilterText(f: ReviewFilters | null): string {
   if (f.accountId !== null) {
     parts.push(accounts?.find((a) => a.id === f.accountId)?.email ?? `#${f.accountId}`)
   }
-  if (f.language) parts.push(t(`review.lang.${f.language}`))
+  if (f.language) parts.push(languageLabel(f.language))
   if (f.from || f.to) parts.push(`${f.from || '…'} – ${f.to || '…'}`)
   if (f.q.trim()) parts.push(`“${f.q.trim()}”`)
   return parts.join(', ')

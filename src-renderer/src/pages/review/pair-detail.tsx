@@ -11,6 +11,7 @@ import { setStatus } from '../../stores/review-writes'
 import { PairEditor } from './pair-editor'
 import { STATUS_TONE } from './pair-list'
 import { SimilarPanel } from './similar-panel'
+import { languageLabel } from '../../i18n'
 
 export function PairDetailPane({ onOriginal }: { onOriginal: (d: Detail) => void }) {
   const { t } = useTranslation()
@@ -51,7 +52,7 @@ function DetailView({ detail, onOriginal }: { detail: Detail; onOriginal: (d: De
           <div className="muted small">
             {detail.accountEmail} ·{' '}
             {t('review.detail.sent', { date: formatDateTime(detail.sentAt, i18n.language) })} ·{' '}
-            {t(`review.lang.${detail.language}`)}
+            {languageLabel(detail.language)}
             {detail.reviewedAt &&
               ` · ${t('review.detail.reviewed', { date: formatDateTime(detail.reviewedAt, i18n.language) })}`}
           </div>

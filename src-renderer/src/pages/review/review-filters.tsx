@@ -1,20 +1,52 @@
 // Filters over the queue: account, language and a date range, and the full-text search box.
 // Status and its counts are the tabs (status-tabs.tsx).
-import { useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PairLanguage } from '@contract'
+import type { PairLanguage, PairLanguageCount } from '@contract'
+import { call, onEvent } from '../../api/client'
+import { languageLabel } from '../../i18n'
 import { useAccounts } from '../../stores/accounts-store'
 import { useReview } from '../../stores/review-store'
 import { DEFAULT_FILTERS } from '../../stores/review-model'
 
-const LANGUAGES: PairLanguage[] = ['en', 'ru', 'other', 'unknown']
+/**
+ * The languages the pairs carry, most frequent first and then by name in the app's language;
+ * re-read when pairs or sync change.
+ */
+function usePairLanguages(selected: PairLanguage | null, uiLanguage: string): PairLanguage[] {
+  const [counts, setCounts] = useState<PairLanguageCount[]>([])
+  useEffect(() => {
+    const load = (): void =>
+      void call('pairs.languages', {})
+        .then(setCounts)
+        .catch(() => undefined) // the filter keeps the last list; the page shows core errors
+    load()
+    const offPairs = onEvent('pairs.changed', load)
+    const offSync = onEvent('sync.finished', load)
+    return () => {
+      offPairs()
+      offSync()
+    }
+  }, [])
+  const languages = useMemo(
+    () =>
+      counts
+        .map((c) => ({ ...c, label: languageLabel(c.language) }))
+        .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, uiLanguage))
+        .map((c) => c.language),
+    [counts, uiLanguage],
+  )
+  // A chosen language stays offered even when no pair carries it any more.
+  return selected && !languages.includes(selected) ? [...languages, selected] : languages
+}
 const SEARCH_DELAY_MS = 250
 
 export function ReviewFilters() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const filters = useReview((s) => s.filters)
   const setFilters = useReview((s) => s.setFilters)
   const accounts = useAccounts((s) => s.accounts)
+  const languages = usePairLanguages(filters.language, i18n.language)
   const filtered =
     filters.accountId !== null ||
     filters.language !== null ||
@@ -51,9 +83,9 @@ export function ReviewFilters() {
           }
         >
           <option value="">{t('review.allLanguages')}</option>
-          {LANGUAGES.map((l) => (
+          {languages.map((l) => (
             <option key={l} value={l}>
-              {t(`review.lang.${l}`)}
+              {languageLabel(l)}
             </option>
           ))}
         </select>
