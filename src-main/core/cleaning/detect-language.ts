@@ -1,9 +1,8 @@
 // Language label of a training pair: an ISO 639-1 code, or 'unknown'. The script decides
 // first, because statistical detectors misread short support mail ("Спасибо, всё
 // заработало." comes out Ukrainian or Bulgarian): letters only one Cyrillic language has,
-// kana, hangul, Greek, Arabic and the like, and English function words. Only text the script
-// cannot settle (Cyrillic without a telling letter, Latin text that is not plainly English)
-// goes to tinyld, limited to the candidates the script leaves. Under three words nothing is
+// kana, hangul, Greek and the like, and English function words. Only Latin text that is not
+// plainly English (and Arabic or Devanagari script) goes to tinyld. Under three words nothing is
 // reliable: 'unknown', and the caller inherits the thread's language.
 import { createRequire } from 'node:module'
 
@@ -56,13 +55,8 @@ const CYRILLIC_MARKS: Array<[RegExp, string]> = [
   // Bulgarian writes ъ as a vowel ("поръчка", "към"); Russian only before е ё ю я ("подъезд").
   [/ъ[бвгджзклмнпрстфхцчшщ]/gu, 'bg'],
 ]
-// ы and э are Russian (and Belarusian, which has ў as well): none of uk, bg, sr, mk has them.
+// ы, э and ё are Russian (and Belarusian, which has ў as well): uk, bg, sr and mk have none.
 const RUSSIAN_ONLY = /[ыэё]/u
-// Short Cyrillic text with no telling letter is Russian: a detector's guess on a few words
-// ("Через СБП. Завтра после 14:00 удобно.") is more often wrong than that.
-const MIN_WORDS_STATISTICAL_CYRILLIC = 8
-const CYRILLIC_WORD = /[\u0400-\u052f]/u
-const CYRILLIC_CANDIDATES = ['ru', 'bg', 'uk', 'sr', 'mk', 'be']
 // Latin-script languages mail arrives in; tinyld chooses among them when English words do not.
 const LATIN_CANDIDATES = [
   'en',
@@ -148,7 +142,7 @@ let tinyld: Detect | null = null
 
 /**
  * tinyld, loaded on first use: it takes ~250 ms and ~50 MB to load, which only mail the
- * script cannot label pays for (a command that labels nothing never loads it).
+ * script cannot label pays for (English and Cyrillic mail never loads it).
  */
 function statistical(text: string, only: string[]): string {
   tinyld ??= (createRequire(__filename)('tinyld') as { detect: Detect }).detect
@@ -156,15 +150,21 @@ function statistical(text: string, only: string[]): string {
   return /^[a-z]{2}$/.test(code) ? code : 'unknown'
 }
 
-function cyrillicLanguage(prose: string, words: number): string {
+/**
+ * Cyrillic text is Russian unless another language's own letters say otherwise. Ukrainian,
+ * Bulgarian, Serbian, Macedonian, Belarusian and Kazakh use theirs in almost every sentence,
+ * while a detector's guess on a few words of Russian ("Через СБП. Завтра после 14:00
+ * удобно.") is wrong more often than that rule.
+ */
+function cyrillicLanguage(prose: string): string {
   const lower = prose.toLowerCase()
+  const russian = RUSSIAN_ONLY.test(lower)
   for (const [letters, code] of CYRILLIC_MARKS) {
     // One stray letter can be a typo; these languages use their letters in most sentences.
     const hits = lower.match(letters)?.length ?? 0
-    if (hits >= 2 || (hits === 1 && !RUSSIAN_ONLY.test(lower))) return code
+    if (hits >= 2 || (hits === 1 && !russian)) return code
   }
-  if (RUSSIAN_ONLY.test(lower) || words < MIN_WORDS_STATISTICAL_CYRILLIC) return 'ru'
-  return statistical(prose, CYRILLIC_CANDIDATES)
+  return 'ru'
 }
 
 function latinLanguage(prose: string, words: readonly string[]): string {
@@ -207,7 +207,7 @@ export function detectLanguage(text: string): PairLanguage {
   const latin = counts.get('latin') ?? 0
   const cyrillic = counts.get('cyrillic') ?? 0
   if (cyrillic > 0 && cyrillic >= latin) {
-    return cyrillicLanguage(prose, words.filter((w) => CYRILLIC_WORD.test(w)).length)
+    return cyrillicLanguage(prose)
   }
   if (top === 'latin') return latinLanguage(prose, words)
   const byScript = SCRIPT_LANGUAGE[top]

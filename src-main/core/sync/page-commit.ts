@@ -17,6 +17,23 @@ export interface PageWork {
   finish?: () => void
 }
 
+/**
+ * Cleaned texts kept between pages, newest last: a thread whose messages arrive in different
+ * pages is rebuilt without cleaning its earlier messages again. Bounded, so a first sync of a
+ * large mailbox does not hold every message's text; an older message is cleaned again from its
+ * stored body when its thread changes later.
+ */
+const CLEANED_KEPT = 5_000
+
+function trimCleaned(cleaned: Map<number, string>): void {
+  let excess = cleaned.size - CLEANED_KEPT
+  if (excess <= 0) return
+  for (const id of cleaned.keys()) {
+    if (excess-- <= 0) break
+    cleaned.delete(id)
+  }
+}
+
 export function commitPage(rc: RunContext, work: PageWork): void {
   const { sqlite } = rc.dbh
   const c = rc.counters
@@ -52,4 +69,5 @@ export function commitPage(rc: RunContext, work: PageWork): void {
     }
     work.finish?.()
   })
+  trimCleaned(rc.cleaned)
 }
