@@ -8,7 +8,6 @@ import { AppError, isAppError } from '@contract/errors'
 import type { DbHandle } from '../../db/connection'
 import {
   countEmbeddings,
-  nearestApproved,
   pendingForEmbedding,
   writeEmbeddings,
 } from '../../db/queries/pair-embeddings'
@@ -21,6 +20,7 @@ import { assertAiEnabled, outgoing } from './ai-privacy'
 import { classifyOpenAIError, openAIAppError } from './openai-client'
 import { reciprocalRankFusion } from './rank-fusion'
 import { findSimilarApproved } from './similar-pairs'
+import { createVectorSearch } from './vector-search'
 
 const log = createLogger('kb')
 
@@ -50,6 +50,7 @@ export function createKbService(deps: {
   env: NodeJS.ProcessEnv
 }): KbService {
   const { dbh, ai, events, env } = deps
+  const nearestVectors = createVectorSearch(dbh)
   // Retries of a failed embeddings request (429, 5xx, network), each after the wait the
   // answer's retry-after asks for or an exponential backoff.
   const maxRetries = (): number => {
@@ -154,15 +155,16 @@ export function createKbService(deps: {
       let vector: Array<SimilarPair & { similarity: number }> = []
       if (!readSetting(dbh, 'aiEnabled')) fallback = 'ai_off'
       else if (!(await probeVectorExtension()).ok) fallback = 'no_extension'
-      else if (countEmbeddings(dbh, model, dimensions).embedded === 0) fallback = 'no_vectors'
-      else {
+      const stored = fallback ? 0 : countEmbeddings(dbh, model, dimensions).embedded
+      if (!fallback && stored === 0) fallback = 'no_vectors'
+      if (!fallback) {
         const conn = await ai.connect({ maxRetries: 0 }).catch(() => null)
         if (!conn) fallback = 'no_key'
         else {
           try {
             const [q] = await embedTexts(conn, [outgoing(dbh).prepare(text).slice(0, MAX_CHARS)])
             await ensureVectorExtension(dbh.sqlite)
-            vector = nearestApproved(dbh, model, dimensions, toBuffer(q!), CANDIDATES)
+            vector = nearestVectors(model, dimensions, q!, CANDIDATES, stored)
               .map((r) => ({
                 id: r.id,
                 score: 0,

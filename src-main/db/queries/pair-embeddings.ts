@@ -89,3 +89,54 @@ export function nearestApproved(
      LIMIT ?`,
   ).all(vector, model, dimensions, k)
 }
+
+/**
+ * Which pairs have a vector of a model at this moment: a pair embedded, un-approved or deleted
+ * changes it. Reads the model index only (a few milliseconds for 100,000 rows; the vectors'
+ * pages are never touched).
+ */
+export function embeddingsSignature(dbh: DbHandle, model: string, dimensions: number): string {
+  const r = stmt<[string, number], { n: number; ids: number | null }>(
+    dbh.sqlite,
+    `SELECT count(*) AS n, sum(pair_id) AS ids
+     FROM pair_embeddings WHERE model = ? AND dimensions = ?`,
+  ).get(model, dimensions)!
+  return `${r.n}:${r.ids ?? 0}`
+}
+
+/** Every stored vector of a model, one row at a time (an index is built from them). */
+export function eachEmbedding(
+  dbh: DbHandle,
+  model: string,
+  dimensions: number,
+): IterableIterator<{ id: number; vector: Buffer }> {
+  return stmt<[string, number], { id: number; vector: Buffer }>(
+    dbh.sqlite,
+    'SELECT pair_id AS id, vector FROM pair_embeddings WHERE model = ? AND dimensions = ?',
+  ).iterate(model, dimensions)
+}
+
+/** nearestApproved among the given pairs only (candidates of an approximate index). */
+export function nearestApprovedAmong(
+  dbh: DbHandle,
+  model: string,
+  dimensions: number,
+  vector: Buffer,
+  ids: readonly number[],
+  k: number,
+): Array<SimilarPairRow & { distance: number }> {
+  return stmt<[Buffer, string, string, number, number], SimilarPairRow & { distance: number }>(
+    dbh.sqlite,
+    `SELECT p.id AS id, 0 AS score, vec_distance_cosine(e.vector, ?) AS distance,
+       coalesce(p.client_text_edited, p.client_text) AS clientText,
+       coalesce(p.reply_text_edited, p.reply_text) AS replyText,
+       p.language AS language, m.subject AS subject,
+       coalesce(p.sent_at, p.created_at) AS sentAt
+     FROM pair_embeddings e
+     JOIN training_pairs p ON p.id = e.pair_id AND p.status = 'approved'
+     LEFT JOIN messages m ON m.id = p.client_message_id
+     WHERE e.pair_id IN (SELECT value FROM json_each(?)) AND e.model = ? AND e.dimensions = ?
+     ORDER BY distance
+     LIMIT ?`,
+  ).all(vector, JSON.stringify(ids), model, dimensions, k)
+}
