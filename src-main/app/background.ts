@@ -19,6 +19,7 @@ import { createLogger } from '../core/logging/logger'
 import { createTray, type TrayController } from './tray'
 import { showNotification } from './notifications'
 import { applyLaunchAtLogin } from './login-item'
+import { startAutoEmbed } from '../core/ai/auto-embed'
 
 const log = createLogger('background')
 
@@ -78,6 +79,12 @@ export function startBackground(core: Core, shell: ShellHooks): Background {
   // The scheduler runs while the app does, window or not; core.close() stops it (cancelling
   // a running sync so its committed pages stay and the next run resumes).
   core.scheduler.start()
+  // The similar-case index follows review while the app runs (the CLI never starts this).
+  const stopAutoEmbed = startAutoEmbed({
+    events: core.events,
+    kb: core.kb,
+    aiEnabled: () => readSettings(core.dbh).aiEnabled,
+  })
 
   return {
     hideOnClose: (quitting) => closeAction({ quitting, trayAvailable: tray !== null }) === 'hide',
@@ -87,6 +94,7 @@ export function startBackground(core: Core, shell: ShellHooks): Background {
       showNotification(hiddenToTrayNotification(language()), () => shell.showWindow())
     },
     stop() {
+      stopAutoEmbed()
       monitor.stop()
       tray?.destroy()
     },

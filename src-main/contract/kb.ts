@@ -15,6 +15,9 @@ export interface KbStatus {
   vectorBytes: number
   /** Whether sqlite-vec loads here; without it search is full text only. */
   vectorSearch: boolean
+  /** While this index is being built after a change of model or size, the previous one keeps
+   * answering searches: which one, and how many pairs it holds. Null when this one answers. */
+  serving: { model: string; dimensions: number; embedded: number } | null
 }
 
 export interface KbProgress {

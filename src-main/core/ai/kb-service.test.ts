@@ -221,12 +221,34 @@ describe('hybrid search', () => {
     ).toEqual([])
   })
 
-  it('a new model or size starts a new index; search says it has no vectors yet', async () => {
+  it('a new model or size builds a new index while the old one keeps answering, then replaces it', async () => {
+    const { approved } = await value<KbStatus>('kb.status')
     await value('settings.update', { embeddingDimensions: 256 })
-    expect(await value<KbStatus>('kb.status')).toMatchObject({ dimensions: 256, embedded: 0 })
-    expect(await value<KbSearchResult>('kb.search', { text: 'посылка' })).toMatchObject({
-      mode: 'fulltext',
-      fallback: 'no_vectors',
+    expect(await value<KbStatus>('kb.status')).toMatchObject({
+      dimensions: 256,
+      embedded: 0,
+      pending: approved,
+      serving: { model: 'text-embedding-3-small', dimensions: 512, embedded: approved },
     })
+    // Search stays hybrid, the query embedded by the model and size of the serving index.
+    const before = await value<KbSearchResult>('kb.search', { text: 'посылка задерживается' })
+    expect(before).toMatchObject({ mode: 'hybrid', fallback: null })
+    expect(before.hits.map((h) => h.id)).toContain(ids.delivery)
+    expect(embedBodies().at(-1)).toMatchObject({ dimensions: 512 })
+
+    await value<KbEmbedResult>('kb.embed')
+    expect(await value<KbStatus>('kb.status')).toMatchObject({
+      dimensions: 256,
+      embedded: approved,
+      pending: 0,
+      serving: null,
+    })
+    // The old vectors are gone once the new index is complete.
+    const sizes = core.dbh.sqlite
+      .prepare('SELECT DISTINCT dimensions FROM pair_embeddings')
+      .all() as Array<{ dimensions: number }>
+    expect(sizes).toEqual([{ dimensions: 256 }])
+    await value<KbSearchResult>('kb.search', { text: 'посылка задерживается' })
+    expect(embedBodies().at(-1)).toMatchObject({ dimensions: 256 })
   })
 })

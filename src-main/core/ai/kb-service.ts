@@ -8,6 +8,8 @@ import { AppError, isAppError } from '@contract/errors'
 import type { DbHandle } from '../../db/connection'
 import {
   countEmbeddings,
+  deleteOtherEmbeddings,
+  embeddingIndexes,
   pendingForEmbedding,
   writeEmbeddings,
 } from '../../db/queries/pair-embeddings'
@@ -63,9 +65,23 @@ export function createKbService(deps: {
     dimensions: readSetting(dbh, 'embeddingDimensions'),
   })
 
+  /**
+   * The index that answers searches: the configured one, unless the model or size changed and
+   * an older index still holds more pairs: that one keeps serving (queries are embedded with its
+   * model) until the new one has caught up, so search never drops to full text meanwhile.
+   */
+  function serving(): { model: string; dimensions: number; embedded: number } {
+    const { model, dimensions } = config()
+    const own = countEmbeddings(dbh, model, dimensions).embedded
+    const best = embeddingIndexes(dbh)[0]
+    return best && best.embedded > own ? best : { model, dimensions, embedded: own }
+  }
+
   async function status(): Promise<KbStatus> {
     const { model, dimensions } = config()
     const c = countEmbeddings(dbh, model, dimensions)
+    const answering = serving()
+    const current = answering.model === model && answering.dimensions === dimensions
     return {
       model,
       dimensions,
@@ -74,14 +90,15 @@ export function createKbService(deps: {
       pending: Math.max(0, c.approved - c.embedded),
       vectorBytes: c.bytes,
       vectorSearch: (await probeVectorExtension()).ok,
+      serving: current ? null : answering,
     }
   }
 
   async function embedTexts(
     conn: NonNullable<Awaited<ReturnType<AiService['connect']>>>,
     texts: string[],
+    { model, dimensions }: { model: string; dimensions: number },
   ): Promise<number[][]> {
-    const { model, dimensions } = config()
     try {
       const res = await conn.api.embeddings.create({
         model,
@@ -127,6 +144,7 @@ export function createKbService(deps: {
         const vectors = await embedTexts(
           conn,
           batch.map((p) => out.prepare(p.clientText).slice(0, MAX_CHARS) || ' '),
+          { model, dimensions },
         )
         requests++
         const written = writeEmbeddings(
@@ -145,24 +163,32 @@ export function createKbService(deps: {
         if (written === 0) break
       }
       log.info({ embedded, requests, model, dimensions }, 'embeddings written')
+      // Complete: the previous model's index has served its time.
+      const after = countEmbeddings(dbh, model, dimensions)
+      if (after.embedded >= after.approved) {
+        const dropped = deleteOtherEmbeddings(dbh, model, dimensions)
+        if (dropped > 0) log.info({ dropped }, 'previous index dropped')
+      }
       return { embedded, requests, status: await status() }
     },
 
     async search(text, k = 5) {
       const fulltext = findSimilarApproved(dbh, text, CANDIDATES)
-      const { model, dimensions } = config()
+      const { model, dimensions, embedded: stored } = serving()
       let fallback: KbFallback | null = null
       let vector: Array<SimilarPair & { similarity: number }> = []
       if (!readSetting(dbh, 'aiEnabled')) fallback = 'ai_off'
       else if (!(await probeVectorExtension()).ok) fallback = 'no_extension'
-      const stored = fallback ? 0 : countEmbeddings(dbh, model, dimensions).embedded
       if (!fallback && stored === 0) fallback = 'no_vectors'
       if (!fallback) {
         const conn = await ai.connect({ maxRetries: 0 }).catch(() => null)
         if (!conn) fallback = 'no_key'
         else {
           try {
-            const [q] = await embedTexts(conn, [outgoing(dbh).prepare(text).slice(0, MAX_CHARS)])
+            const [q] = await embedTexts(conn, [outgoing(dbh).prepare(text).slice(0, MAX_CHARS)], {
+              model,
+              dimensions,
+            })
             await ensureVectorExtension(dbh.sqlite)
             vector = nearestVectors(model, dimensions, q!, CANDIDATES, stored)
               .map((r) => ({

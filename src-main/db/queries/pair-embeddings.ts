@@ -140,3 +140,22 @@ export function nearestApprovedAmong(
      LIMIT ?`,
   ).all(vector, JSON.stringify(ids), model, dimensions, k)
 }
+
+/** Every index present: the vectors stored per model and size. */
+export function embeddingIndexes(
+  dbh: DbHandle,
+): Array<{ model: string; dimensions: number; embedded: number }> {
+  return stmt<[], { model: string; dimensions: number; embedded: number }>(
+    dbh.sqlite,
+    `SELECT model, dimensions, count(*) AS embedded FROM pair_embeddings
+     GROUP BY model, dimensions ORDER BY embedded DESC`,
+  ).all()
+}
+
+/** Drops the vectors of every other model and size (once this index is complete). */
+export function deleteOtherEmbeddings(dbh: DbHandle, model: string, dimensions: number): number {
+  return stmt<[string, number], never>(
+    dbh.sqlite,
+    'DELETE FROM pair_embeddings WHERE NOT (model = ? AND dimensions = ?)',
+  ).run(model, dimensions).changes
+}

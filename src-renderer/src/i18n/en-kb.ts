@@ -33,5 +33,7 @@ export const enKb = {
     upToDate: 'Up to date',
     running: 'Embedding…',
     needsAi: 'Turn AI features on to embed: each approved pair’s client text is sent.',
+    serving:
+      'Until this index is complete, searches use the previous one ({{model}}, {{dimensions}} dimensions, {{embedded}} pairs).',
   },
 }

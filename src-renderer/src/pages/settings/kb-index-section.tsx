@@ -24,6 +24,15 @@ export function KbIndexSection({ aiEnabled }: { aiEnabled: boolean }) {
           dimensions: status.dimensions,
         })}
       </p>
+      {status.serving && (
+        <p className="small muted" data-testid="kb-index-serving">
+          {t('kb.index.serving', {
+            model: status.serving.model,
+            dimensions: status.serving.dimensions,
+            embedded: status.serving.embedded,
+          })}
+        </p>
+      )}
       {running && progress && (
         <progress
           max={Math.max(progress.total, 1)}
