@@ -62,6 +62,7 @@ export type { PairLanguageCount } from './pair-languages'
 export type { RebuildPairsProgress, RebuildPairsResult, RebuildPairsStatus } from './rebuild'
 export type {
   KbEmbedResult,
+  KbEstimate,
   KbFallback,
   KbHit,
   KbProgress,

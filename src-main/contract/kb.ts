@@ -20,6 +20,16 @@ export interface KbStatus {
   serving: { model: string; dimensions: number; embedded: number } | null
 }
 
+/** What embedding the pending pairs will send, before it is sent. */
+export interface KbEstimate {
+  model: string
+  pairs: number
+  /** Tokens of the (redacted) client texts, counted with the model's tokenizer. */
+  tokens: number
+  /** At the model's list price; null for a model whose price ReplyBase does not know. */
+  estimatedUsd: number | null
+}
+
 export interface KbProgress {
   embedded: number
   total: number
@@ -66,6 +76,8 @@ export const kbContract = {
   /** Embeds every approved pair not yet in the index, in batches; resumable (each batch is
    * committed). Progress as kb.progress events. Errors: ai_disabled, openai_<problem>. */
   'kb.embed': method<NoInput, KbEmbedResult>(noInput),
+  /** Counts what kb.embed would send (pairs, tokens, price); sends nothing. */
+  'kb.estimate': method<NoInput, KbEstimate>(noInput),
   /** Full text and vector neighbours merged by reciprocal rank fusion; full text alone (and
    * why) without AI, key, network or vectors. Default k 5. */
   'kb.search': method<typeof searchInput, KbSearchResult>(searchInput),

@@ -124,6 +124,13 @@ describe('the knowledge base in Review and Drafts', () => {
     // The similar-case index: embedded with a click, its counts shown before and after.
     const counts = h.page.getByTestId('kb-index-counts')
     await expect.poll(() => counts.textContent()).toMatch(/^0 of 3 approved pairs embedded/)
+    // Before the first run: what it will send, counted locally; nothing has been sent yet.
+    await expect
+      .poll(() => h.page.getByTestId('kb-index-estimate').textContent())
+      .toMatch(
+        /^Embedding sends 3 approved client texts to text-embedding-3-small: about \d+ tokens, estimated \$0\.\d+\.$/,
+      )
+    expect(openai.requests.filter((r) => r.path === '/v1/embeddings')).toHaveLength(0)
     await h.page.getByTestId('kb-index-embed').click()
     await expect.poll(() => counts.textContent()).toMatch(/^3 of 3 approved pairs embedded/)
     expect(await h.page.getByTestId('kb-index-embed').isDisabled()).toBe(true)

@@ -31,7 +31,8 @@ function describeSearch(r: KbSearchResult, io: CliIo): void {
 
 export const kbCommand: CliCommand = {
   name: 'kb',
-  usage: 'kb status [--json] | kb embed [--json] | kb search "<text>" [--k N] [--json]',
+  usage:
+    'kb status [--json] | kb estimate [--json] | kb embed [--json] | kb search "<text>" [--k N] [--json]',
   summary: 'The embeddings index of approved pairs, and hybrid (full text + vector) search',
   async run(args, { call, on }, io) {
     const [sub, ...rest] = args
@@ -45,6 +46,18 @@ export const kbCommand: CliCommand = {
       const s = await call('kb.status', {})
       if (json) io.out(JSON.stringify(s, null, 2))
       else describeStatus(s, io)
+      return 0
+    }
+    if (sub === 'estimate') {
+      const e = await call('kb.estimate', {})
+      if (json) io.out(JSON.stringify(e, null, 2))
+      else {
+        const cost =
+          e.estimatedUsd === null ? 'price unknown' : `about $${e.estimatedUsd.toFixed(4)}`
+        io.out(
+          `kb embed would send ${e.pairs} client texts to ${e.model}: ${e.tokens} tokens, ${cost}.`,
+        )
+      }
       return 0
     }
     if (sub === 'embed') {
@@ -72,6 +85,6 @@ export const kbCommand: CliCommand = {
       else describeSearch(r, io)
       return 0
     }
-    throw new CliUsageError('Use kb status, kb embed or kb search.')
+    throw new CliUsageError('Use kb status, kb estimate, kb embed or kb search.')
   },
 }

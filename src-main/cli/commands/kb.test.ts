@@ -84,6 +84,14 @@ describe('cli similar, draft and settings ai', () => {
       pending: number
     }
     expect(before.pending).toBe(before.approved)
+    const requestsBefore = fake.requests.length
+    const estimate = await cli(['kb', 'estimate'])
+    expect(estimate.stdout).toMatch(
+      new RegExp(
+        `^kb embed would send ${before.approved} client texts to text-embedding-3-small: \\d+ tokens, about \\$0\\.\\d{4}\\.`,
+      ),
+    )
+    expect(fake.requests.length).toBe(requestsBefore)
     const run = await cli(['kb', 'embed'])
     expect(run.code).toBe(0)
     expect(run.stderr).toMatch(new RegExp(`embedded ${before.approved} of ${before.approved}`))

@@ -5,7 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildHandlers } from '../../api/handlers'
 import { createDispatcher, type Dispatch } from '../../api/dispatcher'
-import type { ApiResult, KbEmbedResult, KbProgress, KbSearchResult, KbStatus } from '@contract'
+import type {
+  ApiResult,
+  KbEmbedResult,
+  KbEstimate,
+  KbProgress,
+  KbSearchResult,
+  KbStatus,
+} from '@contract'
 import { createCore, type Core } from '../core'
 import { seedAccounts, seedPair, seedPairs } from '../../../tests/helpers/seed-pairs'
 import { requireKeychain } from '../../../tests/helpers/keychain'
@@ -105,6 +112,11 @@ describe('the embeddings index', () => {
       vectorSearch: true,
     })
     expect(await call('kb.embed')).toMatchObject({ ok: false, error: { code: 'ai_disabled' } })
+    // What the first run would send is counted locally, AI on or off.
+    const estimate = await value<KbEstimate>('kb.estimate')
+    expect(estimate).toMatchObject({ model: 'text-embedding-3-small', pairs: N })
+    expect(estimate.tokens).toBeGreaterThan(N * 5)
+    expect(estimate.estimatedUsd).toBeCloseTo((estimate.tokens / 1e6) * 0.02, 10)
     const r = await value<KbSearchResult>('kb.search', { text: 'где моя посылка' })
     expect(r).toMatchObject({ mode: 'fulltext', fallback: 'ai_off' })
     expect(r.hits[0]!.id).toBe(ids.delivery)

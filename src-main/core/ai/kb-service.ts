@@ -2,7 +2,14 @@
 // in batches by a resumable job, and hybrid search (full text + vector neighbours merged by
 // reciprocal rank fusion) that falls back to full text, and says why, without AI, a key, the
 // network or vectors. Nothing is sent while AI features are off; texts sent are redacted.
-import type { KbEmbedResult, KbFallback, KbHit, KbSearchResult, KbStatus } from '@contract/kb'
+import type {
+  KbEmbedResult,
+  KbEstimate,
+  KbFallback,
+  KbHit,
+  KbSearchResult,
+  KbStatus,
+} from '@contract/kb'
 import type { SimilarPair } from '@contract/ai'
 import { AppError, isAppError } from '@contract/errors'
 import type { DbHandle } from '../../db/connection'
@@ -35,9 +42,17 @@ const CANDIDATES = 20
 /** Below this cosine similarity a vector neighbour is noise, not a similar case. */
 export const SIMILARITY_FLOOR = 0.3
 
+/** List prices per million input tokens (https://openai.com/api/pricing, 2026). */
+const EMBEDDING_USD_PER_MILLION: Record<string, number> = {
+  'text-embedding-3-small': 0.02,
+  'text-embedding-3-large': 0.13,
+  'text-embedding-ada-002': 0.1,
+}
+
 export interface KbService {
   status(): Promise<KbStatus>
   embed(): Promise<KbEmbedResult>
+  estimate(): Promise<KbEstimate>
   search(text: string, k?: number): Promise<KbSearchResult>
 }
 
@@ -122,6 +137,31 @@ export function createKbService(deps: {
 
   return {
     status,
+
+    async estimate() {
+      const { model, dimensions } = config()
+      // The embedding models' tokenizer, loaded on first use (an estimate is rare).
+      const { countTokens } = await import('gpt-tokenizer/encoding/cl100k_base')
+      const out = outgoing(dbh)
+      let pairs = 0
+      let tokens = 0
+      for (let after = 0; ;) {
+        const page = pendingForEmbedding(dbh, model, dimensions, 500, after)
+        if (page.length === 0) break
+        for (const p of page) {
+          tokens += countTokens(out.prepare(p.clientText).slice(0, MAX_CHARS) || ' ')
+          pairs++
+        }
+        after = page.at(-1)!.id
+      }
+      const price = EMBEDDING_USD_PER_MILLION[model]
+      return {
+        model,
+        pairs,
+        tokens,
+        estimatedUsd: price === undefined ? null : (tokens / 1_000_000) * price,
+      }
+    },
 
     async embed() {
       assertAiEnabled(dbh)

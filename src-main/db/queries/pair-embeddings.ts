@@ -16,16 +16,17 @@ export function pendingForEmbedding(
   model: string,
   dimensions: number,
   limit: number,
+  afterId = 0,
 ): PendingPair[] {
-  return stmt<[string, number, number], PendingPair>(
+  return stmt<[string, number, number, number], PendingPair>(
     dbh.sqlite,
     `SELECT p.id AS id, coalesce(p.client_text_edited, p.client_text) AS clientText
      FROM training_pairs p
      LEFT JOIN pair_embeddings e ON e.pair_id = p.id AND e.model = ? AND e.dimensions = ?
-     WHERE p.status = 'approved' AND p.orphaned_at IS NULL AND e.pair_id IS NULL
+     WHERE p.status = 'approved' AND p.orphaned_at IS NULL AND e.pair_id IS NULL AND p.id > ?
      ORDER BY p.id
      LIMIT ?`,
-  ).all(model, dimensions, limit)
+  ).all(model, dimensions, afterId, limit)
 }
 
 export function countEmbeddings(

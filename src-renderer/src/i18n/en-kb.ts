@@ -33,6 +33,11 @@ export const enKb = {
     upToDate: 'Up to date',
     running: 'Embedding…',
     needsAi: 'Turn AI features on to embed: each approved pair’s client text is sent.',
+    estimate_one:
+      'Embedding sends {{count}} approved client text to {{model}}: about {{tokens}} tokens, estimated {{cost}}.',
+    estimate_other:
+      'Embedding sends {{count}} approved client texts to {{model}}: about {{tokens}} tokens, estimated {{cost}}.',
+    costUnknown: 'price unknown for this model',
     serving:
       'Until this index is complete, searches use the previous one ({{model}}, {{dimensions}} dimensions, {{embedded}} pairs).',
   },

@@ -1,13 +1,15 @@
 // The embeddings index as Settings shows it: counts, and a running job's progress from
 // kb.progress events. Plain data: runs under Node.
 import { create } from 'zustand'
-import type { KbProgress, KbStatus } from '@contract'
+import type { KbEstimate, KbProgress, KbStatus } from '@contract'
 import { call, onEvent, toFailure, type Failure } from '../api/client'
 
 interface KbIndexState {
   status: KbStatus | null
   running: boolean
   progress: KbProgress | null
+  /** What the first run will send, counted before anything is sent. */
+  estimate: KbEstimate | null
   error: Failure | null
   load(): Promise<void>
   embed(): Promise<void>
@@ -17,10 +19,14 @@ export const useKbIndex = create<KbIndexState>((set) => ({
   status: null,
   running: false,
   progress: null,
+  estimate: null,
   error: null,
   async load() {
     try {
-      set({ status: await call('kb.status', {}) })
+      const status = await call('kb.status', {})
+      set({ status })
+      const firstRun = status.embedded === 0 && status.serving === null && status.pending > 0
+      set({ estimate: firstRun ? await call('kb.estimate', {}) : null })
     } catch (e) {
       set({ error: toFailure(e) })
     }

@@ -1,13 +1,14 @@
-// The similar-case index in Settings → AI: how many approved pairs are embedded, and a button
-// that embeds the rest with a progress bar. Sends mail text, so it needs AI features on.
+// The similar-case index in Settings → AI: how many approved pairs are embedded, what the first
+// run will send and cost, and a button that embeds the rest with a progress bar. Sends mail
+// text, so it needs AI features on.
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorText } from '../../i18n'
 import { startKbIndexEvents, useKbIndex } from '../../stores/kb-index-store'
 
 export function KbIndexSection({ aiEnabled }: { aiEnabled: boolean }) {
-  const { t } = useTranslation()
-  const { status, running, progress, error } = useKbIndex()
+  const { t, i18n } = useTranslation()
+  const { status, running, progress, error, estimate } = useKbIndex()
   useEffect(() => {
     void useKbIndex.getState().load()
     return startKbIndexEvents()
@@ -24,6 +25,23 @@ export function KbIndexSection({ aiEnabled }: { aiEnabled: boolean }) {
           dimensions: status.dimensions,
         })}
       </p>
+      {estimate && !running && (
+        <p className="small" data-testid="kb-index-estimate">
+          {t('kb.index.estimate', {
+            count: estimate.pairs,
+            model: estimate.model,
+            tokens: new Intl.NumberFormat(i18n.language).format(estimate.tokens),
+            cost:
+              estimate.estimatedUsd === null
+                ? t('kb.index.costUnknown')
+                : new Intl.NumberFormat(i18n.language, {
+                    style: 'currency',
+                    currency: 'USD',
+                    maximumSignificantDigits: 2,
+                  }).format(estimate.estimatedUsd),
+          })}
+        </p>
+      )}
       {status.serving && (
         <p className="small muted" data-testid="kb-index-serving">
           {t('kb.index.serving', {
