@@ -61,9 +61,9 @@ describe('closings', () => {
     expect(clean(`${BODY}\n\nС уважением к вашему времени, ответьте быстрее.`).rules).toEqual([])
   })
 
-  it('keeps a closing that is not near the end', () => {
-    const text = 'Hi,\n\nThanks,\nthe charger is missing from the box. Can you send it?\n\nJohn'
-    expect(clean(text).text).toBe(text)
+  it('keeps a closing that is not near the end (the bare name under the text still goes)', () => {
+    const text = 'Hi,\n\nThanks,\nthe charger is missing from the box. Can you send it?'
+    expect(clean(`${text}\n\nJohn`).text).toBe(text)
     const ps = `${BODY}\n\nBest,\nDaniel\n\nP.S. I also need a copy of the invoice.`
     expect(clean(ps).text).toBe(ps)
   })
@@ -81,6 +81,12 @@ describe('mobile footers', () => {
     ['Отправлено из Яндекс Почты для мобильных', 'ru-sent-from'],
     ['Отправлено из мобильного приложения Яндекс Почты', 'ru-sent-from'],
     ['Получить Outlook для Android', 'ru-get-outlook'],
+    ['Sent from Mailbox for iPhone', 'en-sent-from-mailbox'],
+    ['Sent wirelessly from my BlackBerry device on the Bell network.', 'blackberry-wireless'],
+    [
+      'Envoyé sans fil par mon terminal mobile BlackBerry sur le réseau de Bell.',
+      'blackberry-wireless',
+    ],
   ])('drops %j', (footer, rule) => {
     const result = cleanReplyText(`${BODY}\n\n${footer}`)
     expect(result.text).toBe(BODY)
@@ -117,10 +123,47 @@ describe('signature blocks without a closing', () => {
     expect(clean(text).text).toBe(text)
   })
 
-  it('keeps a list of capitalised items and a bare name', () => {
+  it('keeps a list of capitalised items, and drops a bare name under a sentence', () => {
     const list = 'Missing items:\n\nBlue Mug\nRed Plate\nGreen Bowl'
     expect(clean(list).text).toBe(list)
-    expect(clean('Got it, thank you!\nJessica').text).toBe('Got it, thank you!\nJessica')
+    expect(clean('Got it, thank you!\nJessica').text).toBe('Got it, thank you!')
+  })
+})
+
+describe('courtesy closes and bare names', () => {
+  it.each([
+    'Thanks in advance.',
+    'Thank you!',
+    'Thanks a lot.',
+    'Looking forward to your reply.',
+    'Have a great day.',
+    'Заранее спасибо.',
+    'Спасибо!',
+    'Жду ответа.',
+    'Хорошего дня!',
+    'Всего хорошего!',
+  ])('keeps %j on the last line as part of the message', (close) => {
+    const text = `${BODY}\n\n${close}`
+    expect(clean(text).text).toBe(text)
+  })
+
+  it.each([
+    ['Best regards,', 'a sign-off'],
+    ['С уважением', 'a sign-off without a comma'],
+    ['Thank you!\nAnna', 'a close with a name under it'],
+    ['Looking forward to your reply,\nOlivia', 'a close turned sign-off'],
+    ['С уважением,\nАнна Смирнова\nСлужба поддержки', 'a sign-off, a name and a team'],
+    ['Robert', 'a bare first name'],
+    ['Николай', 'a bare Russian first name'],
+    ['Anna S.', 'a name with an initial'],
+    ['- Mike', 'a dashed name'],
+  ])('drops %j (%s)', (sign) => {
+    expect(clean(`${BODY}\n\n${sign}`).text).toBe(BODY)
+  })
+
+  it.each(['Yes', 'Готово', 'Ok'])('keeps the short answer %j', (answer) => {
+    const text = `${BODY}\n\n${answer}`
+    expect(clean(text).text).toBe(text)
   })
 })
 

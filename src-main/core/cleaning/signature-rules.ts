@@ -36,13 +36,15 @@ const EN_CLOSINGS = (
   'thank you so much|thanks in advance|thank you in advance|thanks again|' +
   'thank you again|thank you|thanks|thx|cheers|sincerely|yours sincerely|' +
   'sincerely yours|yours faithfully|yours truly|respectfully|take care|with thanks|br|' +
-  'kr'
+  'kr|looking forward to your reply|looking forward to hearing from you|have a great day|' +
+  'have a nice day|have a good day'
 ).split('|')
 const RU_CLOSINGS = (
   'с уважением|с наилучшими пожеланиями|с уважением и наилучшими пожеланиями|' +
   'всего доброго|всего хорошего|всего наилучшего|спасибо|спасибо большое|' +
   'большое спасибо|заранее спасибо|спасибо заранее|благодарю|заранее благодарю|' +
-  'с благодарностью|хорошего дня|хорошего вечера|до свидания|искренне ваш|искренне ваша'
+  'с благодарностью|хорошего дня|хорошего вечера|до свидания|искренне ваш|искренне ваша|' +
+  'жду ответа|жду вашего ответа|буду благодарен за ответ|буду благодарна за ответ'
 ).split('|')
 const FR_CLOSINGS = 'cordialement|bien à vous|bien cordialement|merci'.split('|')
 
@@ -91,6 +93,15 @@ function findAboveTail(bottom: BottomLines, isStart: (t: string) => boolean): nu
   return -1
 }
 
+function isLastLine(lines: readonly string[], index: number): boolean {
+  for (let k = index + 1; k < lines.length; k++) if (lines[k] !== '') return false
+  return true
+}
+
+// A sentence ends it: "Thanks in advance.", "Спасибо!", "Хорошего дня!" (a sign-off ends with a
+// comma or nothing: "Best regards,", "С уважением").
+const SENTENCE_END = /[.!…]\s*[)\p{Extended_Pictographic}️]*$/u
+
 function closingRule(id: string, lang: RuleLang, phrases: readonly string[]): SignatureRule {
   const isClosing = closingMatcher(phrases)
   return {
@@ -98,9 +109,15 @@ function closingRule(id: string, lang: RuleLang, phrases: readonly string[]): Si
     lang,
     kind: 'signature',
     find(bottom) {
+      const { lines } = bottom
       const k = findAboveTail(bottom, isClosing)
       // A closing that is the whole message ("Спасибо!") is the message.
-      return k >= 0 && hasTextAbove(bottom.lines, k) ? k : -1
+      if (k < 0 || !hasTextAbove(lines, k)) return -1
+      // A courtesy close on the last line is part of the message, as its author wrote it; only
+      // a sign-off, or a closing with a name or contact lines under it, is the signature.
+      const t = lines[k] ?? ''
+      if (isLastLine(lines, k) && SENTENCE_END.test(t)) return -1
+      return k
     },
   }
 }
@@ -151,6 +168,36 @@ function contactBlock(bottom: BottomLines): number {
   return -1
 }
 
+// Short answers and words that are not names, though capitalised and alone on a line.
+const NOT_NAMES = new Set(
+  (
+    'yes no ok okay done sure thanks thank thx great perfect fine right correct agreed noted ' +
+    'hi hello bye cheers regards best urgent asap please help update attached ' +
+    'да нет ок окей хорошо понятно спасибо согласен согласна готово отлично ясно привет ' +
+    'срочно жду пожалуйста'
+  ).split(' '),
+)
+const SENTENCE_OR_CLAUSE_END = /[.!?…,;)»"”]\s*[\p{Extended_Pictographic}\ufe0f]*$/u
+// "Robert", "Anna S.", "Николай", "- Mike": a first name, perhaps a surname or an initial.
+const BARE_NAME = /^[-–—]?\s?(\p{Lu}[\p{Ll}'’-]+)(?:\s(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.))?$/u
+
+/**
+ * A bare name alone on the last line, under text: the sender signing without a closing. A
+ * capitalised short answer ("Yes", "Готово") is not a name and stays.
+ */
+function bareName({ lines }: BottomLines): number {
+  let end = lines.length - 1
+  while (end >= 0 && lines[end] === '') end--
+  const t = lines[end] ?? ''
+  if (end < 1 || t.length > 30) return -1
+  const m = BARE_NAME.exec(t)
+  if (!m || NOT_NAMES.has((m[1] ?? '').toLowerCase())) return -1
+  // Under a sentence, not under more short capitalised lines (the last item of a list).
+  let above = end - 1
+  while (above >= 0 && lines[above] === '') above--
+  return above >= 0 && SENTENCE_OR_CLAUSE_END.test(lines[above] ?? '') ? end : -1
+}
+
 // prettier-ignore
 export const SIGNATURE_RULES: readonly SignatureRule[] = [
   { id: 'sig-dash', lang: 'any', kind: 'signature', find: sigDash },
@@ -160,6 +207,10 @@ export const SIGNATURE_RULES: readonly SignatureRule[] = [
   footerRule('en-sent-from-app', 'en',
     /^Sent (?:from|with|via) (?:Mail|Outlook|Yahoo|Gmail|Proton|ProtonMail|Spark|AOL|Samsung|BlueMail|Windows|Yandex|Mail\.ru)\b.{0,120}$/i),
   footerRule('en-get-outlook', 'en', /^Get Outlook for (?:iOS|Android|Mac|Windows)\b.{0,120}$/i),
+  footerRule('en-sent-from-mailbox', 'en', /^Sent from Mailbox(?: for (?:iPhone|iPad|Android))?\.?$/i),
+  footerRule('blackberry-wireless', 'any',
+    /^(?:Sent wirelessly from my BlackBerry|Envoyé sans fil par mon terminal mobile BlackBerry)\b.{0,160}$/iu),
+  footerRule('en-via-mobile', 'en', /^(?:via|from) (?:mobile|my phone)\.?$/i),
   footerRule('ru-sent-from', 'ru',
     /^Отправлено (?:с|со|из|через) (?:помощью )?(?:моего |мобильного |мобильной )?(?:iPhone|iPad|Android|Samsung|Galaxy|Huawei|Honor|Xiaomi|Redmi|Outlook|Gmail|Mail\.ru|Яндекс|телефона|смартфона|планшета|устройства|мобильн|почт|приложени).{0,120}$/iu),
   footerRule('ru-get-outlook', 'ru', /^(?:Получить|Скачать|Загрузите) Outlook для (?:iOS|Android)\b.{0,120}$/iu),
@@ -167,6 +218,7 @@ export const SIGNATURE_RULES: readonly SignatureRule[] = [
   closingRule('ru-closing', 'ru', RU_CLOSINGS),
   closingRule('fr-closing', 'fr', FR_CLOSINGS),
   { id: 'contact-block', lang: 'any', kind: 'signature', find: contactBlock },
+  { id: 'bare-name', lang: 'any', kind: 'signature', find: bareName },
 ]
 
 /**
