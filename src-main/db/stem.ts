@@ -1,28 +1,68 @@
-// Word-form folding for full-text search. FTS5's porter tokenizer stems English only, so
-// both languages are stemmed here (Snowball) and the stemmed text is what FTS5 indexes:
-// заказ / заказа / заказом and order / orders / ordered each meet in one term.
+// Word-form folding for full-text search. FTS5's porter tokenizer stems English only, so words
+// are stemmed here (Snowball) and the stemmed text is what FTS5 indexes: заказ / заказа /
+// заказом, order / orders / ordered, Bestellung / Bestellungen each meet in one term.
+// Cyrillic words take the Russian stemmer. Latin words take the stemmer of the text's language,
+// told by its function words (English unless another language's clearly outnumber them), so a
+// German message is indexed with German stems. A query does not say its language: each of its
+// words matches any of its stems under the stemmers mail is indexed with.
 import * as snowball from 'snowball-stemmers'
+import { latinStemLanguage } from './stem-language'
 
-const russian = snowball.newStemmer('russian')
-const english = snowball.newStemmer('english')
+/** Snowball algorithms by ISO 639-1 code, for the Latin-script languages we tell apart. */
+const LATIN_ALGORITHMS: Record<string, string> = {
+  en: 'english',
+  de: 'german',
+  fr: 'french',
+  es: 'spanish',
+  it: 'italian',
+  pt: 'portuguese',
+  nl: 'dutch',
+  sv: 'swedish',
+  da: 'danish',
+  no: 'norwegian',
+  cs: 'czech',
+  tr: 'turkish',
+}
+
+interface Stemmer {
+  stem(word: string): string
+}
+const stemmers = new Map<string, Stemmer>()
+function stemmerFor(algorithm: string): Stemmer {
+  let s = stemmers.get(algorithm)
+  if (!s) {
+    s = snowball.newStemmer(algorithm) as Stemmer
+    stemmers.set(algorithm, s)
+  }
+  return s
+}
 
 const WORD = /[\p{L}\p{N}]+/gu
 const CYRILLIC = /[\u0400-\u04ff]/
+const DIGIT = /\d/
 const MAX_CACHE = 200_000
 
 // Mail vocabulary is Zipfian: a bounded cache makes stemming a map lookup for most words.
 const cache = new Map<string, string>()
 
-export function stemWord(raw: string): string {
-  const word = raw.toLowerCase().replace(/ё/g, 'е')
-  const hit = cache.get(word)
+function normalise(raw: string): string {
+  return raw.toLowerCase().replace(/ё/g, 'е')
+}
+
+/** One word's stem; Latin words under the given language's stemmer (English by default). */
+export function stemWord(raw: string, latin = 'en'): string {
+  const word = normalise(raw)
+  const key = latin === 'en' ? word : `${latin}\0${word}`
+  const hit = cache.get(key)
   if (hit !== undefined) return hit
   let stem = word
-  if (word.length > 2 && !/\d/.test(word)) {
-    stem = CYRILLIC.test(word) ? russian.stem(word) : english.stem(word)
+  if (word.length > 2 && !DIGIT.test(word)) {
+    stem = CYRILLIC.test(word)
+      ? stemmerFor('russian').stem(word)
+      : stemmerFor(LATIN_ALGORITHMS[latin] ?? 'english').stem(word)
   }
   if (cache.size >= MAX_CACHE) cache.clear()
-  cache.set(word, stem)
+  cache.set(key, stem)
   return stem
 }
 
@@ -30,18 +70,34 @@ export function stemWord(raw: string): string {
 export function stemText(text: string | null | undefined, maxChars = 64_000): string {
   if (!text) return ''
   const input = text.length > maxChars ? text.slice(0, maxChars) : text
+  const latin = latinStemLanguage(input)
   const out: string[] = []
-  for (const match of input.matchAll(WORD)) out.push(stemWord(match[0]))
+  for (const match of input.matchAll(WORD)) out.push(stemWord(match[0], latin))
   return out.join(' ')
 }
 
+/** Every stem a typed word may have been indexed under, English's first. */
+function stemsOf(raw: string): string[] {
+  if (CYRILLIC.test(raw)) return [stemWord(raw)]
+  const out = new Set<string>()
+  for (const lang of Object.keys(LATIN_ALGORITHMS)) out.add(stemWord(raw, lang))
+  return [...out]
+}
+
 /**
- * Turns what a user typed into a safe FTS5 MATCH expression: each word is stemmed and
- * quoted (so FTS5 operators in user input are inert), all words must match, and the last
- * word also matches as a prefix so results follow the typing. Returns null for no words.
+ * Turns what a user typed into a safe FTS5 MATCH expression: each word is stemmed and quoted
+ * (so FTS5 operators in user input are inert), all words must match, each under any of its
+ * stems, and the last word also matches as a prefix so results follow the typing. Returns
+ * null for no words.
  */
 export function toFtsQuery(input: string): string | null {
-  const words = [...input.matchAll(WORD)].map((m) => stemWord(m[0]))
+  const words = [...input.matchAll(WORD)].map((m) => m[0])
   if (words.length === 0) return null
-  return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ')
+  return words
+    .map((word, i) => {
+      const prefix = i === words.length - 1 ? '*' : ''
+      const alternatives = stemsOf(word).map((stem) => `"${stem}"${prefix}`)
+      return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`
+    })
+    .join(' AND ')
 }

@@ -5,6 +5,7 @@
 // plainly English (and Arabic or Devanagari script) goes to tinyld. Under three words nothing is
 // reliable: 'unknown', and the caller inherits the thread's language.
 import { createRequire } from 'node:module'
+import { FUNCTION_WORDS } from '../../db/stem-language'
 
 /** ISO 639-1 code ('en', 'ru', 'de', …) or 'unknown'. Older versions also stored 'other'. */
 export type PairLanguage = string
@@ -18,29 +19,17 @@ const SAMPLE_CHARS = 4000
 const NOT_PROSE_TOKEN = /^(?:https?:\/\/|www\.)|@|^[\w-]+\.(?:com|ru|net|org|io)(?:\W|$)/iu
 const WORD = /\p{L}[\p{L}\p{M}'’-]*/gu
 
-const EN_WORDS = new Set(
-  (
-    'the a an and or but to of in on at for from with by is are was were be been have has had ' +
-    'do does did not no yes i you he she we they it my your our this that these those there ' +
-    'please can could would will should hi hello dear thanks thank order refund invoice ' +
-    'delivery account password payment received help issue problem'
-  ).split(' '),
-)
+const EN_WORDS = new Set([
+  ...FUNCTION_WORDS.en!,
+  ...'order refund invoice delivery account password payment received help issue problem'.split(
+    ' ',
+  ),
+])
 // Frequent function words of the Latin-script languages support mail also arrives in.
 const OTHER_LATIN_WORDS = new Set(
-  (
-    'le la les des et est une je vous pas pour avec dans mais bonjour merci ' + // fr
-    'der die das und ist ich nicht sie mit ein eine bitte danke hallo ' + // de
-    'el los las que y es por para una pero hola gracias ' + // es
-    'il che di non sono ciao grazie ' + // it
-    'os não obrigado olá você ' + // pt
-    'het een niet ik je dank ' + // nl
-    'nie jest się czy dziękuję dzień dobry ' + // pl
-    've bir bu için teşekkürler merhaba ' + // tr
-    'jeg ikke har og det er jag inte och hej tak tack ' + // da no sv
-    'je není jsem dobrý děkuji prosím'
-  ) // cs
-    .split(' '),
+  Object.entries(FUNCTION_WORDS)
+    .filter(([lang]) => lang !== 'en')
+    .flatMap(([, words]) => words),
 )
 
 // Letters that belong to one Cyrillic language only (or a small group).
