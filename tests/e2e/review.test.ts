@@ -106,6 +106,33 @@ describe('Review page', () => {
     expect((await pair(id)).status).toBe('new')
   })
 
+  it('opens the editor in the reply, and asks before Esc throws typed changes away', async () => {
+    await review.focusList()
+    const id = (await review.activeId())!
+    await review.press('e')
+    const reply = h.page.getByTestId('edit-reply')
+    await expect
+      .poll(() => h.page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('edit-reply')
+    // Nothing typed: Esc closes at once.
+    await reply.press('Escape')
+    await expect.poll(() => review.editor().count()).toBe(0)
+    await review.press('e')
+    await reply.press('Control+End')
+    await reply.type(' We also refunded the shipping.')
+    await reply.press('Escape')
+    await expect
+      .poll(() => h.page.getByTestId('edit-discard').textContent())
+      .toContain('Discard your changes to this pair?')
+    expect(await review.editor().count()).toBe(1)
+    await h.page.getByTestId('edit-discard-no').click()
+    expect(await reply.inputValue()).toMatch(/We also refunded the shipping\.$/)
+    await reply.press('Escape')
+    await h.page.getByTestId('edit-discard-yes').click()
+    await expect.poll(() => review.editor().count()).toBe(0)
+    expect((await pair(id)).replyTextEdited).toBeNull()
+  })
+
   it('opens the shortcuts with ? and the original message, Esc closes them', async () => {
     await review.focusList()
     await review.press('?')
@@ -209,6 +236,18 @@ describe('Review page', () => {
     }
     await h.screenshot('review-shortcuts-ru')
     await review.press('Escape')
+    // The editor's question before discarding speaks Russian; a second Esc discards.
+    await review.focusList()
+    await review.press('e')
+    const reply = h.page.getByTestId('edit-reply')
+    await reply.press('Control+End')
+    await reply.type(' Спасибо!')
+    await reply.press('Escape')
+    await expect
+      .poll(() => h.page.getByTestId('edit-discard').textContent())
+      .toContain('Отменить ваши правки этой пары?')
+    await reply.press('Escape')
+    await expect.poll(() => review.editor().count()).toBe(0)
     // In a Russian layout the R key types "к" and still rejects.
     await review.focusList()
     const id = (await review.activeId())!

@@ -59,7 +59,10 @@ export const enReview = {
     save: 'Save',
     saveApprove: 'Save and approve',
     empty: 'A text cannot be empty.',
-    hint: 'Ctrl+Enter saves and approves, Esc cancels.',
+    hint: 'Ctrl+Enter saves and approves, Esc cancels (asking first when you typed changes).',
+    discardQuestion: 'Discard your changes to this pair?',
+    discard: 'Discard',
+    keepEditing: 'Keep editing',
   },
   bulk: {
     selected_one: '{{count}} selected',

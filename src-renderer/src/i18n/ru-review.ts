@@ -61,7 +61,10 @@ export const ruReview: Messages['review'] = {
     save: 'Сохранить',
     saveApprove: 'Сохранить и одобрить',
     empty: 'Текст не может быть пустым.',
-    hint: 'Ctrl+Enter — сохранить и одобрить, Esc — отмена.',
+    hint: 'Ctrl+Enter — сохранить и одобрить, Esc — отмена (с вопросом, если вы что-то изменили).',
+    discardQuestion: 'Отменить ваши правки этой пары?',
+    discard: 'Отменить правки',
+    keepEditing: 'Продолжить правку',
   },
   bulk: {
     selected_one: 'Выбрана {{count}} пара',
