@@ -152,6 +152,41 @@ describe('Accounts page', () => {
     await h.server.dispatch('settings.update', { language: 'en' })
   })
 
+  it('offers Reconnect after a disconnect that kept the mail, with words a Russian reader cannot confuse', async () => {
+    await accounts.disconnect(MAILBOX, false)
+    await expect
+      .poll(() => accounts.flashText())
+      .toBe(`Disconnected ${MAILBOX}. Its messages and pairs were kept.`)
+    await expect.poll(() => accounts.rowStatus(MAILBOX)).toBe('disabled')
+    const row = accounts.row(MAILBOX)
+    await expect
+      .poll(() => row.textContent())
+      .toContain('disconnected from Gmail: reconnect to go on')
+    expect(await row.getByTestId('account-reconnect').count()).toBe(1)
+    expect(await row.getByTestId('account-toggle').count()).toBe(0)
+    expect(await row.getByTestId('account-disconnect').count()).toBe(0)
+    await h.server.dispatch('settings.update', { language: 'ru' })
+    await expect
+      .poll(() => row.getByTestId('account-reconnect').textContent())
+      .toBe('Переподключить')
+    await expect.poll(() => row.textContent()).toContain('отключён от Gmail')
+    await h.screenshot('accounts-disconnected-ru')
+    await row.getByTestId('account-reconnect').click()
+    await expect.poll(() => accounts.authUrl()).toContain(fake.authUrl)
+    await completeConsent(await accounts.authUrl())
+    await expect.poll(() => accounts.rowStatus(MAILBOX)).toBe('active')
+    // Pausing and disconnecting read differently in Russian, and the disconnect asks first.
+    expect(await row.getByTestId('account-toggle').textContent()).toBe('Приостановить')
+    expect(await row.getByTestId('account-disconnect').textContent()).toBe('Отключить от Gmail…')
+    await row.getByTestId('account-disconnect').click()
+    await expect
+      .poll(() => h.page.getByTestId('disconnect-dialog').textContent())
+      .toContain(`Отключить ${MAILBOX} от Gmail?`)
+    await h.page.keyboard.press('Escape')
+    await expect.poll(() => h.page.getByTestId('disconnect-dialog').count()).toBe(0)
+    await h.server.dispatch('settings.update', { language: 'en' })
+  })
+
   it('disconnects with confirmation, deleting messages and pairs when asked', async () => {
     await accounts.disconnect(MAILBOX, true)
     await expect

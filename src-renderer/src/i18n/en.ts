@@ -57,7 +57,7 @@ export const en = {
     reason: {
       token_revoked: 'access revoked: reconnect',
       not_connected: 'not connected: reconnect',
-      disconnected: 'disconnected',
+      disconnected: 'disconnected from Gmail: reconnect to go on',
       scope_denied: 'Gmail access not granted',
       domain_policy: 'blocked by the Workspace admin',
       rate_limited: 'Gmail rate limit',
@@ -73,7 +73,7 @@ export const en = {
       resync: 'Request resync',
       syncNow: 'Sync now',
       reconnect: 'Reconnect',
-      disconnect: 'Disconnect',
+      disconnect: 'Disconnect…',
     },
     progress: '{{phase}}: {{done}} / {{total}}',
     progressLabel: 'Sync of {{email}}',

@@ -56,11 +56,11 @@ export const ru: Messages = {
       actions: 'Действия',
     },
     provider: { gmail: 'Gmail' },
-    status: { active: 'активен', disabled: 'отключён', error: 'ошибка' },
+    status: { active: 'активен', disabled: 'приостановлен', error: 'ошибка' },
     reason: {
       token_revoked: 'доступ отозван: переподключите',
       not_connected: 'не подключён: переподключите',
-      disconnected: 'отсоединён',
+      disconnected: 'отключён от Gmail: переподключите, чтобы продолжить',
       scope_denied: 'нет доступа к Gmail',
       domain_policy: 'запрещено администратором Workspace',
       rate_limited: 'лимит запросов Gmail',
@@ -71,12 +71,12 @@ export const ru: Messages = {
     summaryNone: 'ещё не синхронизирован',
     resyncPending: 'запрошено полное пересканирование',
     action: {
-      enable: 'Включить',
-      disable: 'Отключить',
+      enable: 'Возобновить',
+      disable: 'Приостановить',
       resync: 'Пересканировать',
       syncNow: 'Синхронизировать',
       reconnect: 'Переподключить',
-      disconnect: 'Отсоединить',
+      disconnect: 'Отключить от Gmail…',
     },
     progress: '{{phase}}: {{done}} / {{total}}',
     progressLabel: 'Синхронизация {{email}}',
@@ -90,11 +90,11 @@ export const ru: Messages = {
       finishing: 'Завершение',
     },
     disconnect: {
-      title: 'Отсоединить {{email}}?',
+      title: 'Отключить {{email}} от Gmail?',
       body: 'ReplyBase удалит авторизацию из связки ключей и попросит Google её отозвать. Письма и пары этого ящика останутся в базе знаний, если не удалить и их.',
       purge: 'Удалить также его письма и пары',
       purgeWarn: 'Удалённые письма и пары вернуть нельзя.',
-      confirm: 'Отсоединить',
+      confirm: 'Отключить от Gmail',
     },
     result: {
       title: {
@@ -133,8 +133,9 @@ export const ru: Messages = {
       reconnected: '{{email}} переподключён.',
       cancelled: 'Подключение отменено.',
       resync_requested: 'Полное пересканирование пройдёт при следующей синхронизации.',
-      disconnected: '{{email}} отсоединён. Его письма и пары сохранены.',
-      disconnected_purged: '{{email}} отсоединён; удалено писем: {{messages}}, пар: {{pairs}}.',
+      disconnected: '{{email}} отключён от Gmail. Его письма и пары сохранены.',
+      disconnected_purged:
+        '{{email}} отключён от Gmail; удалено писем: {{messages}}, пар: {{pairs}}.',
       action_failed: 'Не получилось ({{code}}).',
       server_config:
         'OAuth-клиент Google не настроен. Укажите client id и secret в Настройки → Синхронизация.',
@@ -181,7 +182,7 @@ export const ru: Messages = {
     gmail_error: 'Gmail отклонил запрос: {{message}}',
     server_config:
       'OAuth-клиент Google не настроен: введите его идентификатор в настройках (см. руководство по настройке Google Cloud).',
-    account_disabled: 'Аккаунт отключён: сначала включите его на странице «Аккаунты».',
+    account_disabled: 'Аккаунт приостановлен: сначала возобновите его на странице «Аккаунты».',
     db_migration_failed:
       'Базу данных не удалось обновить; она осталась прежней (рядом лежит резервная копия). Подробности в журнале.',
     keychain_unavailable:

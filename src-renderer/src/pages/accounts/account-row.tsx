@@ -27,6 +27,8 @@ export function AccountRow({
   const syncNow = useSync((s) => s.syncNow)
   const highlighted = useAccounts((s) => s.highlight === account.id)
   const reconnectRef = useRef<HTMLButtonElement>(null)
+  // Disconnected (authorization removed, mail kept): the way back is Reconnect, not Enable.
+  const disconnected = account.status === 'disabled' && account.statusReason === 'disconnected'
   useEffect(() => {
     if (highlighted) reconnectRef.current?.focus()
   }, [highlighted])
@@ -82,7 +84,7 @@ export function AccountRow({
         </td>
         <td className="actions-cell">
           <div className="actions">
-            {account.status === 'error' && (
+            {(account.status === 'error' || disconnected) && (
               <button
                 ref={reconnectRef}
                 type="button"
@@ -102,16 +104,18 @@ export function AccountRow({
             >
               {t('accounts.action.syncNow')}
             </button>
-            <button
-              type="button"
-              disabled={busy !== undefined}
-              data-testid="account-toggle"
-              onClick={() => void setEnabled(account.id, account.status === 'disabled')}
-            >
-              {account.status === 'disabled'
-                ? t('accounts.action.enable')
-                : t('accounts.action.disable')}
-            </button>
+            {!disconnected && (
+              <button
+                type="button"
+                disabled={busy !== undefined}
+                data-testid="account-toggle"
+                onClick={() => void setEnabled(account.id, account.status === 'disabled')}
+              >
+                {account.status === 'disabled'
+                  ? t('accounts.action.enable')
+                  : t('accounts.action.disable')}
+              </button>
+            )}
             <button
               type="button"
               disabled={busy !== undefined}
@@ -120,15 +124,17 @@ export function AccountRow({
             >
               {t('accounts.action.resync')}
             </button>
-            <button
-              type="button"
-              className="danger-text"
-              disabled={busy !== undefined}
-              data-testid="account-disconnect"
-              onClick={() => onDisconnect(account)}
-            >
-              {t('accounts.action.disconnect')}
-            </button>
+            {!disconnected && (
+              <button
+                type="button"
+                className="danger-text"
+                disabled={busy !== undefined}
+                data-testid="account-disconnect"
+                onClick={() => onDisconnect(account)}
+              >
+                {t('accounts.action.disconnect')}
+              </button>
+            )}
           </div>
         </td>
       </tr>
