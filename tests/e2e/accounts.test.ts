@@ -85,10 +85,24 @@ describe('Accounts page', () => {
       await expect.poll(() => accounts.resultDialog().textContent()).toContain('Нет связи с Gmail')
       await h.screenshot('accounts-sync-failed-ru')
       await accounts.closeResult()
+      // The reason stays on the row, with its time, after the dialog is gone.
+      const lastError = accounts.row(MAILBOX).getByTestId('account-last-error')
+      await expect
+        .poll(() => lastError.textContent())
+        .toMatch(/^Последняя синхронизация \(.+\) — проблема: Нет связи с Gmail/)
+      await h.server.dispatch('settings.update', { language: 'en' })
+      await expect
+        .poll(() => lastError.textContent())
+        .toMatch(/^Last sync \(.+\) had a problem: Gmail could not be reached/)
     } finally {
       fake.setFaults({ offline: false })
       await h.server.dispatch('settings.update', { language: 'en' })
     }
+    // Until a sync succeeds.
+    await accounts.syncNow(MAILBOX)
+    await expect.poll(() => accounts.resultDialog().isVisible(), { timeout: 60_000 }).toBe(true)
+    await accounts.closeResult()
+    await expect.poll(() => accounts.row(MAILBOX).getByTestId('account-last-error').count()).toBe(0)
   })
 
   it('cancels a connect attempt', async () => {

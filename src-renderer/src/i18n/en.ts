@@ -65,6 +65,9 @@ export const en = {
       auth_failed: 'authorization refused: reconnect',
     },
     summary: 'msgs: {{messages}} · pairs: {{pairs}} · errors: {{errors}}',
+    lastError: 'Last sync ({{time}}) had a problem: {{error}}',
+    lastErrorMore_one: '(and {{count}} more)',
+    lastErrorMore_other: '(and {{count}} more)',
     summaryNone: 'no sync yet',
     resyncPending: 'full rescan requested',
     action: {

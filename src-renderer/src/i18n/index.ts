@@ -36,6 +36,12 @@ export function errorText(code: string, message: string): string {
   return i18n.exists(key) ? i18n.t(key, { message }) : i18n.t('errors.unknown', { message })
 }
 
+/** A sync run's note `code: English text` in the user's language when the code is one of ours. */
+export function syncNoteText(note: string): string {
+  const m = /^([a-z_]+): (.*)$/s.exec(note)
+  return m ? errorText(m[1]!, m[2]!) : note
+}
+
 /** A pair's language label: the language's name in the UI's language, or Unknown / Other. */
 export function languageLabel(code: string): string {
   return code === 'other' || code === 'unknown'

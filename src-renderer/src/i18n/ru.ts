@@ -68,6 +68,11 @@ export const ru: Messages = {
       auth_failed: 'авторизация отклонена: переподключите',
     },
     summary: 'писем: {{messages}} · пар: {{pairs}} · ошибок: {{errors}}',
+    lastError: 'Последняя синхронизация ({{time}}) — проблема: {{error}}',
+    lastErrorMore_one: '(и ещё {{count}})',
+    lastErrorMore_few: '(и ещё {{count}})',
+    lastErrorMore_many: '(и ещё {{count}})',
+    lastErrorMore_other: '(и ещё {{count}})',
     summaryNone: 'ещё не синхронизирован',
     resyncPending: 'запрошено полное пересканирование',
     action: {

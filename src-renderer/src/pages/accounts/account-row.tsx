@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AccountDto } from '@contract'
 import { Pill } from '../../components/pill'
+import { syncNoteText } from '../../i18n'
 import { formatDateTime, formatDuration } from '../../i18n/format'
 import { useAccounts } from '../../stores/accounts-store'
 import { ALL_ACCOUNTS, useSync } from '../../stores/sync-store'
@@ -77,6 +78,18 @@ export function AccountRow({
                 {formatDateTime(summary.finished_at, lng)} ·{' '}
                 {formatDuration(summary.duration_ms, lng)}
               </div>
+              {summary.errors.length > 0 && (
+                // Stays until a sync ends without a problem: the reason must not vanish with
+                // the result dialog.
+                <div className="bad small" role="note" data-testid="account-last-error">
+                  {t('accounts.lastError', {
+                    time: formatDateTime(summary.finished_at, lng),
+                    error: syncNoteText(summary.errors[0]!),
+                  })}
+                  {summary.errors.length > 1 &&
+                    ` ${t('accounts.lastErrorMore', { count: summary.errors.length - 1 })}`}
+                </div>
+              )}
             </>
           ) : (
             <span className="muted">{t('accounts.summaryNone')}</span>

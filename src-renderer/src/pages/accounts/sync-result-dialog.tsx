@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next'
 import type { SyncRunSummary } from '@contract'
 import { Dialog } from '../../components/dialog'
-import { errorText } from '../../i18n'
+import { errorText, syncNoteText } from '../../i18n'
 import { formatDuration, formatNumber } from '../../i18n/format'
 import type { SyncResult } from '../../stores/sync-store'
 
@@ -16,12 +16,6 @@ export function outcomeOf(result: SyncResult): Outcome {
   if (statuses.every((s) => s === 'ok')) return 'ok'
   if (statuses.includes('cancelled') && !statuses.some((s) => s === 'failed')) return 'cancelled'
   return statuses.includes('ok') ? 'partial' : 'failed'
-}
-
-/** A run's note `code: English text` in the user's language when the code is one of ours. */
-function noteText(note: string): string {
-  const m = /^([a-z_]+): (.*)$/s.exec(note)
-  return m ? errorText(m[1]!, m[2]!) : note
 }
 
 export function SyncResultDialog({ result, onClose }: { result: SyncResult; onClose: () => void }) {
@@ -105,7 +99,7 @@ function SummaryFacts({ summary }: { summary: SyncRunSummary }) {
           ) : (
             <ul className="plain bad">
               {summary.errors.slice(0, 10).map((e, i) => (
-                <li key={i}>{noteText(e)}</li>
+                <li key={i}>{syncNoteText(e)}</li>
               ))}
             </ul>
           )}
