@@ -31,6 +31,14 @@ export interface AccountDto {
   lastSyncSummary: SyncSummary | null
   manualResyncRequestedAt: string | null
   createdAt: string
+  /** What the knowledge base holds from this mailbox (the last sync's summary says what it
+   * changed). */
+  holdings: AccountHoldings
+}
+
+export interface AccountHoldings {
+  messages: number
+  pairs: { new: number; approved: number; rejected: number }
 }
 
 /** Why a connect attempt ended without an account; each has a human message beside it. */

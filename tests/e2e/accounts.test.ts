@@ -61,10 +61,23 @@ describe('Accounts page', () => {
     await accounts.closeResult()
     await expect.poll(() => accounts.resultDialog().count()).toBe(0)
     await expect.poll(() => accounts.progress().count()).toBe(0)
+    const row = accounts.row(MAILBOX)
     await expect
-      .poll(() => accounts.summary(MAILBOX).textContent())
-      .toMatch(/^msgs: \d+ · pairs: \d+ · errors: 0/)
+      .poll(() => row.getByTestId('account-last-change').textContent())
+      .toMatch(/^last sync: \+[1-9]\d* messages · \+[1-9]\d* pairs · 0 errors$/)
+    const held = (await row.getByTestId('account-holdings').textContent()) ?? ''
+    expect(held).toMatch(
+      /^[1-9][\d,]* messages · [1-9][\d,]* pairs \([1-9][\d,]* new, 0 approved, 0 rejected\)$/,
+    )
     await h.screenshot('accounts-en')
+    // A sync with nothing new changes nothing, and the row still shows what the account holds.
+    await accounts.syncNow(MAILBOX)
+    await expect.poll(() => accounts.resultDialog().isVisible(), { timeout: 60_000 }).toBe(true)
+    await accounts.closeResult()
+    await expect
+      .poll(() => row.getByTestId('account-last-change').textContent())
+      .toBe('last sync: +0 messages · +0 pairs · 0 errors')
+    expect(await row.getByTestId('account-holdings').textContent()).toBe(held)
   })
 
   it('says a sync failed when Gmail cannot be reached, in both languages, not that it finished', async () => {
@@ -161,7 +174,9 @@ describe('Accounts page', () => {
       .toBe('В браузере отказано в доступе к Google. Подключитесь снова и разрешите доступ.')
     await expect
       .poll(() => accounts.summary(MAILBOX).textContent())
-      .toMatch(/^писем: \d+ · пар: \d+ · ошибок: \d+/)
+      .toMatch(
+        /^писем: [\d\s\u00a0]+ · пар: [\d\s\u00a0]+ \(новых \d+, одобрено \d+, отклонено \d+\)последняя синхронизация: писем \+\d+ · пар \+\d+ · ошибок \d+/,
+      )
     await h.screenshot('accounts-ru')
     await h.server.dispatch('settings.update', { language: 'en' })
   })

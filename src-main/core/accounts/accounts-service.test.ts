@@ -109,6 +109,7 @@ describe('accounts service via the API', () => {
         lastSyncSummary: summary,
         manualResyncRequestedAt: null,
         createdAt: expect.any(String),
+        holdings: { messages: 0, pairs: { new: 0, approved: 0, rejected: 0 } },
       },
     ])
     // No token in any DTO.

@@ -2,7 +2,7 @@
 // and the status changes the token lifecycle makes. Every change of a row emits
 // `accounts.changed` so the UI redraws.
 import { z } from 'zod'
-import type { AccountDto, DisconnectResult, SyncSummary } from '@contract/accounts'
+import type { AccountDto, AccountHoldings, DisconnectResult, SyncSummary } from '@contract/accounts'
 import type { DbHandle } from '../../db/connection'
 import type { AccountRow } from '../../db/schema'
 import { AppError, isAppError } from '@contract/errors'
@@ -18,6 +18,8 @@ import {
   patchAccountMeta,
   purgeAccount,
   setAccountStatus,
+  accountHoldings,
+  type AccountHoldingRow,
 } from '../../db/queries/accounts'
 
 const log = createLogger('accounts')
@@ -39,7 +41,17 @@ const summarySchema = z.object({
   finished_at: z.string(),
 })
 
-export function toAccountDto(row: AccountRow): AccountDto {
+const NO_HOLDINGS: AccountHoldings = { messages: 0, pairs: { new: 0, approved: 0, rejected: 0 } }
+
+function holdingsOf(row: AccountHoldingRow | undefined): AccountHoldings {
+  if (!row) return NO_HOLDINGS
+  return {
+    messages: row.messages,
+    pairs: { new: row.pairsNew, approved: row.pairsApproved, rejected: row.pairsRejected },
+  }
+}
+
+export function toAccountDto(row: AccountRow, holdings = NO_HOLDINGS): AccountDto {
   const meta = parseMeta(row.meta)
   const summary = summarySchema.safeParse(meta.last_sync_summary)
   const resync = meta.manual_resync_requested_at
@@ -54,6 +66,7 @@ export function toAccountDto(row: AccountRow): AccountDto {
     lastSyncSummary: summary.success ? (summary.data satisfies SyncSummary) : null,
     manualResyncRequestedAt: typeof resync === 'string' ? resync : null,
     createdAt: row.createdAt,
+    holdings,
   }
 }
 
@@ -114,8 +127,11 @@ export function createAccountsService(deps: {
 
   return {
     tokens,
-    list: () => listAccountRows(dbh).map(toAccountDto),
-    get: (id) => toAccountDto(row(id)),
+    list: () => {
+      const held = accountHoldings(dbh)
+      return listAccountRows(dbh).map((r) => toAccountDto(r, holdingsOf(held.get(r.id))))
+    },
+    get: (id) => toAccountDto(row(id), holdingsOf(accountHoldings(dbh).get(id))),
     async setEnabled(id, enabled) {
       const current = row(id)
       if (!enabled) {

@@ -212,3 +212,44 @@ export function updateAccountMetaIn(
 export function setSyncCursor(sqlite: Sqlite, id: number, historyId: string): void {
   stmt(sqlite, 'UPDATE accounts SET sync_cursor = ? WHERE id = ?').run(historyId, id)
 }
+
+export interface AccountHoldingRow {
+  accountId: number
+  messages: number
+  pairsNew: number
+  pairsApproved: number
+  pairsRejected: number
+}
+
+/**
+ * What each account holds: stored messages and pairs by status. Both counts read only an
+ * index (messages by account and thread, pairs by account and status), so the accounts list
+ * stays quick on a large knowledge base.
+ */
+export function accountHoldings(dbh: DbHandle): Map<number, AccountHoldingRow> {
+  const out = new Map<number, AccountHoldingRow>()
+  const of = (id: number): AccountHoldingRow => {
+    let r = out.get(id)
+    if (!r) {
+      r = { accountId: id, messages: 0, pairsNew: 0, pairsApproved: 0, pairsRejected: 0 }
+      out.set(id, r)
+    }
+    return r
+  }
+  for (const m of stmt<[], { id: number; n: number }>(
+    dbh.sqlite,
+    'SELECT account_id AS id, count(*) AS n FROM messages GROUP BY account_id',
+  ).all()) {
+    of(m.id).messages = m.n
+  }
+  for (const p of stmt<[], { id: number; status: string; n: number }>(
+    dbh.sqlite,
+    'SELECT account_id AS id, status, count(*) AS n FROM training_pairs GROUP BY account_id, status',
+  ).all()) {
+    const r = of(p.id)
+    if (p.status === 'new') r.pairsNew = p.n
+    else if (p.status === 'approved') r.pairsApproved = p.n
+    else if (p.status === 'rejected') r.pairsRejected = p.n
+  }
+  return out
+}

@@ -64,7 +64,9 @@ export const en = {
       offline: 'Gmail not reachable',
       auth_failed: 'authorization refused: reconnect',
     },
-    summary: 'msgs: {{messages}} · pairs: {{pairs}} · errors: {{errors}}',
+    holdings:
+      '{{messages}} messages · {{pairs}} pairs ({{new}} new, {{approved}} approved, {{rejected}} rejected)',
+    summary: 'last sync: +{{messages}} messages · +{{pairs}} pairs · {{errors}} errors',
     lastError: 'Last sync ({{time}}) had a problem: {{error}}',
     lastErrorMore_one: '(and {{count}} more)',
     lastErrorMore_other: '(and {{count}} more)',

@@ -67,7 +67,9 @@ export const ru: Messages = {
       offline: 'Gmail недоступен',
       auth_failed: 'авторизация отклонена: переподключите',
     },
-    summary: 'писем: {{messages}} · пар: {{pairs}} · ошибок: {{errors}}',
+    holdings:
+      'писем: {{messages}} · пар: {{pairs}} (новых {{new}}, одобрено {{approved}}, отклонено {{rejected}})',
+    summary: 'последняя синхронизация: писем +{{messages}} · пар +{{pairs}} · ошибок {{errors}}',
     lastError: 'Последняя синхронизация ({{time}}) — проблема: {{error}}',
     lastErrorMore_one: '(и ещё {{count}})',
     lastErrorMore_few: '(и ещё {{count}})',

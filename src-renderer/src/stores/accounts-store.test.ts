@@ -18,6 +18,7 @@ const account = (over: Partial<AccountDto> = {}): AccountDto => ({
   lastSyncSummary: null,
   manualResyncRequestedAt: null,
   createdAt: '2026-01-01T00:00:00.000Z',
+  holdings: { messages: 0, pairs: { new: 0, approved: 0, rejected: 0 } },
   ...over,
 })
 

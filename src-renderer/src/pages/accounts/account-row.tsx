@@ -65,9 +65,22 @@ export function AccountRow({
           {account.lastSyncAt ? formatDateTime(account.lastSyncAt, lng) : t('common.never')}
         </td>
         <td className="summary-cell" data-testid="account-summary">
+          <div data-testid="account-holdings">
+            {t('accounts.holdings', {
+              messages: new Intl.NumberFormat(lng).format(account.holdings.messages),
+              pairs: new Intl.NumberFormat(lng).format(
+                account.holdings.pairs.new +
+                  account.holdings.pairs.approved +
+                  account.holdings.pairs.rejected,
+              ),
+              new: account.holdings.pairs.new,
+              approved: account.holdings.pairs.approved,
+              rejected: account.holdings.pairs.rejected,
+            })}
+          </div>
           {summary ? (
             <>
-              <div>
+              <div className="small" data-testid="account-last-change">
                 {t('accounts.summary', {
                   messages: summary.messages_upserted,
                   pairs: summary.pairs_created,
