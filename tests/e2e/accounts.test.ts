@@ -42,6 +42,8 @@ describe('Accounts page', () => {
     await expect.poll(() => accounts.flashText()).toBe(`Connected ${MAILBOX}.`)
     await expect.poll(() => accounts.rowStatus(MAILBOX)).toBe('active')
     expect(await accounts.waiting().count()).toBe(0)
+    // A success notice goes by itself after a few seconds.
+    await expect.poll(() => accounts.flash().count(), { timeout: 15_000 }).toBe(0)
   })
 
   it('syncs it: a live progress bar, then the result dialog with the figures', async () => {

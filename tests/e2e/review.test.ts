@@ -203,6 +203,9 @@ describe('Review page', () => {
     await expect.poll(() => review.notice().textContent()).toBe(`Approved ${selected} pairs.`)
     await review.undoButton().click()
     await expect.poll(() => review.count('approved')).toBe(1)
+    await expect.poll(() => review.notice().textContent()).toBe(`Undone for ${selected} pairs.`)
+    // A notice describes its moment, then goes.
+    await expect.poll(() => review.notice().textContent(), { timeout: 15_000 }).toBe('')
     // Shift+click selects a range.
     await review.rows().nth(0).click()
     await review

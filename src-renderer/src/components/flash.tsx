@@ -1,6 +1,14 @@
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 
-/** A message above a page's content; role=alert for failures so screen readers announce it. */
+/** How long a success notice stays: long enough to read, gone before it describes the past. */
+export const SUCCESS_NOTICE_MS = 6_000
+
+/**
+ * A message above a page's content; role=alert for failures so screen readers announce it.
+ * A dismissible success goes by itself after a few seconds; errors stay until dismissed or
+ * replaced, since they say what to do.
+ */
 export function FlashMessage({
   kind,
   text,
@@ -18,6 +26,16 @@ export function FlashMessage({
   testId?: string
 }) {
   const { t } = useTranslation()
+  // The latest callback, so a page re-rendering (sync progress) does not restart the clock.
+  const dismiss = useRef(onDismiss)
+  dismiss.current = onDismiss
+  const dismissible = onDismiss !== undefined
+  useEffect(() => {
+    if (kind !== 'success' || !dismissible) return
+    const timer = setTimeout(() => dismiss.current?.(), SUCCESS_NOTICE_MS)
+    return () => clearTimeout(timer)
+    // A new text is a new notice: its own few seconds.
+  }, [kind, text, dismissible])
   return (
     <div
       className={`flash flash-${kind}`}

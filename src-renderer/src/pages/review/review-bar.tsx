@@ -1,6 +1,8 @@
 // Between the tabs and the list: the bulk actions on a selection, the last action's notice
 // with Undo, and the keyboard help button.
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { SUCCESS_NOTICE_MS } from '../../components/flash'
 import { errorText } from '../../i18n'
 import { useReview } from '../../stores/review-store'
 import { setStatus, undo } from '../../stores/review-writes'
@@ -15,6 +17,14 @@ export function ReviewBar({ onHelp }: { onHelp: () => void }) {
   const canUndo = useReview((s) => s.undo !== null)
   const actionError = useReview((s) => s.actionError)
   const { selectAllLoaded, clearSelection } = useReview.getState()
+  // "Approved.", "Undone for 5 pairs.": said for a few seconds, then gone (Ctrl+Z still undoes).
+  useEffect(() => {
+    if (!notice) return
+    const timer = setTimeout(() => {
+      if (useReview.getState().notice === notice) useReview.setState({ notice: null })
+    }, SUCCESS_NOTICE_MS)
+    return () => clearTimeout(timer)
+  }, [notice])
   return (
     <div className="review-bar">
       <div
