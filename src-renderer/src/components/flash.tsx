@@ -28,7 +28,9 @@ export function FlashMessage({
   const { t } = useTranslation()
   // The latest callback, so a page re-rendering (sync progress) does not restart the clock.
   const dismiss = useRef(onDismiss)
-  dismiss.current = onDismiss
+  useEffect(() => {
+    dismiss.current = onDismiss
+  })
   const dismissible = onDismiss !== undefined
   useEffect(() => {
     if (kind !== 'success' || !dismissible) return
