@@ -157,9 +157,30 @@ describe('courtesy closes and bare names', () => {
     ['Николай', 'a bare Russian first name'],
     ['Anna S.', 'a name with an initial'],
     ['- Mike', 'a dashed name'],
+    ['-Mike', 'a dashed name without a space'],
+    ['Mary Jane Watson', 'a three-word name'],
+    ['Анна Сергеевна Петрова', 'a name, patronymic and surname'],
+    ['Thanks,\nRobert', 'a sign-off and a name'],
+    ['Cheers\nMike', 'a sign-off without a comma and a name'],
+    ['BR\nTom', 'an abbreviated sign-off and a name'],
+    ['John\nvia mobile', 'a name over a mobile footer'],
+    ['Sent from Mailbox for iPhone', 'the Mailbox footer'],
+    ['Sent wirelessly from my BlackBerry device on the Bell network.', 'the BlackBerry footer'],
+    [
+      'Envoyé sans fil par mon terminal mobile BlackBerry sur le réseau de Bell.',
+      'the French BlackBerry footer',
+    ],
   ])('drops %j (%s)', (sign) => {
     expect(clean(`${BODY}\n\n${sign}`).text).toBe(BODY)
   })
+
+  it.each(['Colours:\nRed\nGreen\nBlue', 'Ship to:\nJohn Smith', 'Номер заказа:\nA-58291'])(
+    'keeps %j: the last line is content introduced above it',
+    (content) => {
+      const text = `${BODY}\n\n${content}`
+      expect(clean(text).text).toBe(text)
+    },
+  )
 
   it.each(['Yes', 'Готово', 'Ok'])('keeps the short answer %j', (answer) => {
     const text = `${BODY}\n\n${answer}`

@@ -178,8 +178,9 @@ const NOT_NAMES = new Set(
   ).split(' '),
 )
 const SENTENCE_OR_CLAUSE_END = /[.!?…,;)»"”]\s*[\p{Extended_Pictographic}\ufe0f]*$/u
-// "Robert", "Anna S.", "Николай", "- Mike": a first name, perhaps a surname or an initial.
-const BARE_NAME = /^[-–—]?\s?(\p{Lu}[\p{Ll}'’-]+)(?:\s(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.))?$/u
+// "Robert", "Anna S.", "Николай", "- Mike", "Анна Сергеевна Петрова": a first name, then up to
+// two more names or initials (a middle name or patronymic, a surname).
+const BARE_NAME = /^[-–—]?\s?(\p{Lu}[\p{Ll}'’-]+)(?:\s(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)){0,2}$/u
 
 /**
  * A bare name alone on the last line, under text: the sender signing without a closing. A
