@@ -98,3 +98,48 @@ export function serverError(): FakeReply {
 export function badRequest(message: string): FakeReply {
   return error(400, message, 'invalid_request_error', null)
 }
+
+/** OpenAI's duration format in headers and messages: '20ms', '1.234s', '1m0s', '6m12.5s'. */
+export function openAIDuration(ms: number): string {
+  const t = Math.max(0, Math.ceil(ms))
+  if (t < 1000) return `${t}ms`
+  const trim = (s: number): string => String(Number(s.toFixed(3)))
+  if (t < 60_000) return `${trim(t / 1000)}s`
+  return `${Math.floor(t / 60_000)}m${trim((t % 60_000) / 1000)}s`
+}
+
+/** A tokens-per-minute refusal, with how long until the request fits. */
+export function tokensRateLimited(
+  model: string,
+  t: { limit: number; used: number; requested: number; waitMs: number },
+  headers: Record<string, string>,
+): FakeReply {
+  const wait = Math.max(1, Math.ceil(t.waitMs))
+  return error(
+    429,
+    `Rate limit reached for ${model} in organization org-fake on tokens per min (TPM): Limit ${t.limit}, Used ${t.used}, Requested ${t.requested}. Please try again in ${openAIDuration(wait)}. Visit https://platform.openai.com/account/rate-limits to learn more.`,
+    'tokens',
+    'rate_limit_exceeded',
+    {
+      ...headers,
+      'retry-after': String(Math.ceil(wait / 1000)),
+      'retry-after-ms': String(wait),
+    },
+  )
+}
+
+/** A request with more tokens than the whole limit: it can never pass as it is. */
+export function requestTooLarge(
+  model: string,
+  limit: number,
+  requested: number,
+  headers: Record<string, string>,
+): FakeReply {
+  return error(
+    429,
+    `Request too large for ${model} in organization org-fake on tokens per min (TPM): Limit ${limit}, Requested ${requested}. The input or output tokens must be reduced in order to run successfully. Visit https://platform.openai.com/account/rate-limits to learn more.`,
+    'tokens',
+    'rate_limit_exceeded',
+    headers,
+  )
+}

@@ -1,5 +1,6 @@
 // A fake OpenAI API on 127.0.0.1:0 speaking the real wire format: GET /v1/models(/{id}),
-// POST /v1/chat/completions, POST /v1/embeddings, OpenAI's error bodies (401, 404, 429, 500),
+// POST /v1/chat/completions, POST /v1/embeddings (embeddings.ts, with a tokens-per-minute limit:
+// token-rate-limit.ts), OpenAI's error bodies (401, 404, 429, 500),
 // added latency and an offline mode (connections dropped). Every request is recorded so
 // tests can assert what was sent. Answers are deterministic.
 import crypto from 'node:crypto'
@@ -16,6 +17,10 @@ import {
   serverError,
   type FakeReply,
 } from './openai-errors'
+import { embeddingsAnswer, type EmbeddingsRequest } from './embeddings'
+import { createTokenWindow } from './token-rate-limit'
+
+export { fakeEmbedding } from './embeddings'
 
 export type FakeOpenAIMode =
   'ok' | 'rate_limited' | 'insufficient_quota' | 'server_error' | 'offline'
@@ -38,6 +43,10 @@ export interface FakeOpenAIOptions {
   sdkRetries?: boolean
   /** The text of a chat completion; default: a fixed draft naming the model and the message. */
   reply?: (request: ChatRequest) => string
+  /** Embedding input tokens allowed per window (OpenAI's TPM); 0 (default): no limit. */
+  tpmLimit?: number
+  /** The limit's sliding window; 60,000 ms as OpenAI's, shorter in tests. */
+  tpmWindowMs?: number
 }
 
 export interface ChatRequest {
@@ -78,21 +87,6 @@ function defaultReply(req: ChatRequest): string {
   return `Thank you for your message. [fake ${req.model}; ${req.messages.length} messages] Re: ${text.slice(0, 60)}`
 }
 
-/** A deterministic unit vector from hashed character trigrams (no model weights). */
-export function fakeEmbedding(text: string, dimensions: number): number[] {
-  const v = new Array<number>(dimensions).fill(0)
-  const s = ` ${text.toLowerCase()} `
-  for (let i = 0; i + 3 <= s.length; i++) {
-    const h = crypto
-      .createHash('md5')
-      .update(s.slice(i, i + 3))
-      .digest()
-    v[h.readUInt32LE(0) % dimensions]! += h[4]! & 1 ? 1 : -1
-  }
-  const norm = Math.hypot(...v) || 1
-  return v.map((x) => x / norm)
-}
-
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = []
   for await (const c of req) chunks.push(c as Buffer)
@@ -127,8 +121,11 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     retryAfterSeconds: options.retryAfterSeconds ?? 20,
     sdkRetries: options.sdkRetries ?? false,
     reply: options.reply ?? defaultReply,
+    tpmLimit: options.tpmLimit ?? 0,
+    tpmWindowMs: options.tpmWindowMs ?? 60_000,
   }
   const requests: RecordedRequest[] = []
+  const tpm = createTokenWindow(() => ({ limit: state.tpmLimit, windowMs: state.tpmWindowMs }))
 
   function answer(method: string, path: string, auth: string | null, body: unknown): FakeReply {
     const key = auth?.startsWith('Bearer ') ? auth.slice(7) : null
@@ -194,26 +191,12 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       }
     }
     if (method === 'POST' && path === '/v1/embeddings') {
-      const req = body as { model?: string; input?: string | string[]; dimensions?: number } | null
+      const req = body as Partial<EmbeddingsRequest> | null
       if (typeof req?.model !== 'string' || req.input === undefined) {
         return badRequest("Missing required parameter: 'input'.")
       }
       if (!state.models.includes(req.model)) return modelNotFound(req.model)
-      const inputs = Array.isArray(req.input) ? req.input : [req.input]
-      const dims = req.dimensions ?? 1536
-      return {
-        status: 200,
-        body: {
-          object: 'list',
-          data: inputs.map((text, index) => ({
-            object: 'embedding',
-            index,
-            embedding: fakeEmbedding(String(text), dims),
-          })),
-          model: req.model,
-          usage: { prompt_tokens: inputs.length * 8, total_tokens: inputs.length * 8 },
-        },
-      }
+      return embeddingsAnswer(req as EmbeddingsRequest, tpm)
     }
     return invalidUrl(method, path)
   }
