@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FAKE_OPENAI_KEY, startFakeOpenAI, type FakeOpenAI } from './fake-openai'
 import { fakeEmbedding } from './fake-openai/embeddings'
 import { openAIDuration } from './fake-openai/openai-errors'
-import { inputTokens } from './fake-openai/token-rate-limit'
+import { inputTokens, windowUtilisation } from './fake-openai/token-rate-limit'
 
 let fake: FakeOpenAI
 let sdk: OpenAI
@@ -119,6 +119,14 @@ describe('fake OpenAI embeddings', () => {
     } finally {
       fake.set({ tpmLimit: 0 })
     }
+  })
+
+  it('measures the share of the limit a client used over whole windows', () => {
+    const config = { limit: 100, windowMs: 1000 }
+    const at = (t: number, tokens: number) => ({ at: t, tokens })
+    expect(windowUtilisation([at(0, 100), at(1000, 100), at(2000, 90)], config)).toBe(1)
+    expect(windowUtilisation([at(0, 60), at(500, 30), at(1200, 90), at(2100, 5)], config)).toBe(0.9)
+    expect(windowUtilisation([at(0, 100), at(999, 1)], config)).toBeNull()
   })
 
   it('words durations as OpenAI does', () => {

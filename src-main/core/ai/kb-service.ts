@@ -26,15 +26,19 @@ import { createLogger } from '../logging/logger'
 import { readSetting } from '../settings/settings-store'
 import type { AiService } from './ai-service'
 import { assertAiEnabled, outgoing } from './ai-privacy'
-import { classifyOpenAIError, openAIAppError } from './openai-client'
+import { embedPaced, requestEmbeddings } from './embedding-requests'
 import { reciprocalRankFusion } from './rank-fusion'
 import { findSimilarApproved } from './similar-pairs'
+import { createTokenPacer } from './token-pacer'
 import { createVectorSearch } from './vector-search'
 
 const log = createLogger('kb')
 
-/** Inputs per embeddings request (OpenAI takes up to 2048). */
+/** Inputs per embeddings request; under a known rate limit up to OpenAI's 2048. */
 const BATCH = 100
+const MAX_BATCH = 2048
+/** Tokens per embeddings request (OpenAI's cap: 300,000). */
+const MAX_REQUEST_TOKENS = 300_000
 /** Characters of a client text embedded (~8k tokens is the model's limit). */
 const MAX_CHARS = 8000
 /** Candidates each retriever contributes before fusion. */
@@ -56,8 +60,14 @@ export interface KbService {
   search(text: string, k?: number): Promise<KbSearchResult>
 }
 
-function toBuffer(v: number[]): Buffer {
-  return Buffer.from(new Float32Array(v).buffer)
+function toBuffer(v: Float32Array): Buffer {
+  return Buffer.from(v.buffer, v.byteOffset, v.byteLength)
+}
+
+/** The embedding models' tokenizer, loaded on first use (estimates and embedding runs). */
+async function tokenCounter(): Promise<(text: string) => number> {
+  const { countTokens } = await import('gpt-tokenizer/encoding/cl100k_base')
+  return countTokens
 }
 
 export function createKbService(deps: {
@@ -74,6 +84,11 @@ export function createKbService(deps: {
     const raw = env.REPLYBASE_OPENAI_MAX_RETRIES?.trim()
     const v = Number(raw)
     return raw && Number.isInteger(v) && v >= 0 ? v : 6
+  }
+  // The provider's rate limits are per minute; tests shorten the window.
+  const rateWindowMs = (): number => {
+    const v = Number(env.REPLYBASE_OPENAI_RATE_WINDOW_MS)
+    return Number.isInteger(v) && v > 0 ? v : 60_000
   }
   const config = () => ({
     model: readSetting(dbh, 'embeddingModel'),
@@ -109,39 +124,12 @@ export function createKbService(deps: {
     }
   }
 
-  async function embedTexts(
-    conn: NonNullable<Awaited<ReturnType<AiService['connect']>>>,
-    texts: string[],
-    { model, dimensions }: { model: string; dimensions: number },
-  ): Promise<number[][]> {
-    try {
-      const res = await conn.api.embeddings.create({
-        model,
-        input: texts,
-        dimensions,
-        encoding_format: 'float',
-      })
-      const data = [...res.data].sort((a, b) => a.index - b.index)
-      if (data.length !== texts.length || data.some((d) => d.embedding.length !== dimensions)) {
-        throw new AppError(
-          'openai_server_error',
-          'The embeddings answer did not match the request.',
-        )
-      }
-      return data.map((d) => d.embedding)
-    } catch (e) {
-      if (isAppError(e)) throw e
-      throw openAIAppError(classifyOpenAIError(e, conn.custom), e)
-    }
-  }
-
   return {
     status,
 
     async estimate() {
       const { model, dimensions } = config()
-      // The embedding models' tokenizer, loaded on first use (an estimate is rare).
-      const { countTokens } = await import('gpt-tokenizer/encoding/cl100k_base')
+      const countTokens = await tokenCounter()
       const out = outgoing(dbh)
       let pairs = 0
       let tokens = 0
@@ -165,28 +153,58 @@ export function createKbService(deps: {
 
     async embed() {
       assertAiEnabled(dbh)
-      // The SDK retries 429 and 5xx itself, waiting what retry-after(-ms) asks.
-      const conn = await ai.connect({ maxRetries: maxRetries(), timeoutMs: 60_000 })
+      const conn = await ai.connect({ timeoutMs: 60_000 })
       if (!conn) {
         throw new AppError('openai_no_key', 'No OpenAI API key is stored for this base URL.')
       }
       const { model, dimensions } = config()
       const total = countEmbeddings(dbh, model, dimensions)
       const todo = Math.max(0, total.approved - total.embedded)
+      const countTokens = await tokenCounter()
+      const pacer = createTokenPacer({
+        windowMs: rateWindowMs(),
+        inputs: BATCH,
+        maxInputs: MAX_BATCH,
+        maxTokens: MAX_REQUEST_TOKENS,
+      })
       let embedded = 0
       let requests = 0
+      let tokens = 0
       // Each batch is committed before the next request: a crash or a closed laptop loses at
       // most one batch, and the next run starts where this one stopped.
       for (;;) {
-        const batch = pendingForEmbedding(dbh, model, dimensions, BATCH)
-        if (batch.length === 0) break
+        const budget = pacer.budget()
+        const pending = pendingForEmbedding(dbh, model, dimensions, budget.inputs)
+        if (pending.length === 0) break
         const out = outgoing(dbh)
-        const vectors = await embedTexts(
+        // As many pairs as the budget's tokens hold, at least one.
+        const batch: Array<{ id: number; clientText: string; text: string }> = []
+        let batchTokens = 0
+        for (const p of pending) {
+          const text = out.prepare(p.clientText).slice(0, MAX_CHARS) || ' '
+          const n = countTokens(text)
+          if (batch.length > 0 && batchTokens + n > budget.tokens) break
+          batch.push({ ...p, text })
+          batchTokens += n
+        }
+        const vectors = await embedPaced(
           conn,
-          batch.map((p) => out.prepare(p.clientText).slice(0, MAX_CHARS) || ' '),
+          pacer,
+          { texts: batch.map((b) => b.text), tokens: batchTokens },
           { model, dimensions },
+          maxRetries(),
         )
+        if (vectors === 'smaller') {
+          if (batch.length === 1) {
+            throw new AppError(
+              'openai_rate_limited',
+              'A client text is longer than the provider allows per minute for this key.',
+            )
+          }
+          continue
+        }
         requests++
+        tokens += batchTokens
         const written = writeEmbeddings(
           dbh,
           model,
@@ -202,7 +220,7 @@ export function createKbService(deps: {
         // A pair whose text changed meanwhile is skipped, not retried forever in this run.
         if (written === 0) break
       }
-      log.info({ embedded, requests, model, dimensions }, 'embeddings written')
+      log.info({ embedded, requests, tokens, model, dimensions }, 'embeddings written')
       // Complete: the previous model's index has served its time.
       const after = countEmbeddings(dbh, model, dimensions)
       if (after.embedded >= after.approved) {
@@ -225,10 +243,11 @@ export function createKbService(deps: {
         if (!conn) fallback = 'no_key'
         else {
           try {
-            const [q] = await embedTexts(conn, [outgoing(dbh).prepare(text).slice(0, MAX_CHARS)], {
-              model,
-              dimensions,
-            })
+            const [q] = await requestEmbeddings(
+              conn,
+              [outgoing(dbh).prepare(text).slice(0, MAX_CHARS)],
+              { model, dimensions },
+            )
             await ensureVectorExtension(dbh.sqlite)
             vector = nearestVectors(model, dimensions, q!, CANDIDATES, stored)
               .map((r) => ({

@@ -18,7 +18,7 @@ import {
   type FakeReply,
 } from './openai-errors'
 import { embeddingsAnswer, type EmbeddingsRequest } from './embeddings'
-import { createTokenWindow } from './token-rate-limit'
+import { createTokenWindow, type TokenWindow } from './token-rate-limit'
 
 export { fakeEmbedding } from './embeddings'
 
@@ -58,6 +58,8 @@ export interface FakeOpenAI {
   /** The base URL to configure, ending in /v1. */
   readonly baseUrl: string
   readonly requests: RecordedRequest[]
+  /** The tokens-per-minute window: what it admitted, and when. */
+  readonly tpm: TokenWindow
   /** Changes behaviour at run time (mode, latency, keys, models, reply). */
   set(options: Partial<FakeOpenAIOptions>): void
   close(): Promise<void>
@@ -222,6 +224,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
+    tpm,
     set(patch) {
       Object.assign(
         state,

@@ -21,6 +21,8 @@ export interface TokenWindow {
   admit(model: string, inputs: readonly string[]): TokenGate
   /** Tokens charged in the current window. */
   used(): number
+  /** Every admitted request: when and how many tokens, oldest first. */
+  admitted(): ReadonlyArray<{ at: number; tokens: number }>
 }
 
 /** Input tokens of an embeddings request, as OpenAI bills them. */
@@ -33,12 +35,14 @@ export function createTokenWindow(
   now: () => number = Date.now,
 ): TokenWindow {
   const charged: Array<{ at: number; tokens: number }> = []
+  const history: Array<{ at: number; tokens: number }> = []
   const prune = (t: number, windowMs: number): void => {
     while (charged.length > 0 && charged[0]!.at + windowMs <= t) charged.shift()
   }
   const usedAt = (): number => charged.reduce((s, c) => s + c.tokens, 0)
 
   return {
+    admitted: () => history,
     used: () => {
       prune(now(), config().windowMs)
       return usedAt()
@@ -63,6 +67,7 @@ export function createTokenWindow(
       }
       if (used + requested <= limit) {
         charged.push({ at: t, tokens: requested })
+        history.push({ at: t, tokens: requested })
         return { ok: true, headers: headers(limit - used - requested) }
       }
       // The wait until the oldest charges have left and this request fits.
@@ -79,4 +84,22 @@ export function createTokenWindow(
       }
     },
   }
+}
+
+/**
+ * How much of the limit a client used: the tokens admitted in the whole windows from its first
+ * admitted request on, over what those windows allow. No client can exceed 1 (each window holds
+ * at most the limit); null when the run spans less than one window.
+ */
+export function windowUtilisation(
+  admitted: ReadonlyArray<{ at: number; tokens: number }>,
+  config: TokenWindowConfig,
+): number | null {
+  if (admitted.length === 0) return null
+  const start = admitted[0]!.at
+  const windows = Math.floor((admitted.at(-1)!.at - start) / config.windowMs)
+  if (windows < 1) return null
+  const end = start + windows * config.windowMs
+  const tokens = admitted.filter((a) => a.at < end).reduce((s, a) => s + a.tokens, 0)
+  return tokens / (windows * config.limit)
 }

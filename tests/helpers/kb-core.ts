@@ -1,0 +1,35 @@
+// A core with AI on, pointed at a fake OpenAI, with the key in an in-memory keychain (so
+// benchmarks and the knowledge-base tests that need no OS keychain run anywhere).
+import type { KeychainBackend } from '../../src-main/core/secrets/secret-store'
+import { createCore, type Core } from '../../src-main/core/core'
+import { FAKE_OPENAI_KEY, type FakeOpenAI } from '../fakes/fake-openai/server'
+
+export function memoryKeychain(): KeychainBackend {
+  const entries = new Map<string, string>()
+  return {
+    getPassword: async (s, a) => entries.get(`${s}\n${a}`) ?? null,
+    setPassword: async (s, a, p) => void entries.set(`${s}\n${a}`, p),
+    deletePassword: async (s, a) => entries.delete(`${s}\n${a}`),
+  }
+}
+
+export async function startKbCore(opts: {
+  dataDir: string
+  fake: FakeOpenAI
+  env?: NodeJS.ProcessEnv
+  transport?: Core['transport']
+}): Promise<Core> {
+  const core = createCore({
+    dataDir: opts.dataDir,
+    env: {
+      REPLYBASE_KEYCHAIN_SERVICE: 'ReplyBase-kb',
+      REPLYBASE_OPENAI_BASE_URL: opts.fake.baseUrl,
+      ...opts.env,
+    },
+    keychain: memoryKeychain(),
+    transport: opts.transport ?? 'bridge',
+  })
+  await core.ai.saveOpenAI({ apiKey: FAKE_OPENAI_KEY })
+  await core.settings.update({ aiEnabled: true })
+  return core
+}
