@@ -14,6 +14,7 @@ import { exportContract } from './export'
 import { kbContract } from './kb'
 import { rebuildContract } from './rebuild'
 import { pairLanguagesContract } from './pair-languages'
+import { pairThreadContract } from './pair-thread'
 
 export const contract = {
   ...appContract,
@@ -27,6 +28,7 @@ export const contract = {
   ...kbContract,
   ...rebuildContract,
   ...pairLanguagesContract,
+  ...pairThreadContract,
 }
 
 export type Contract = typeof contract
@@ -59,6 +61,7 @@ export type {
   SetStatusResult,
 } from './pairs'
 export type { PairLanguageCount } from './pair-languages'
+export type { PairThreadContext, ThreadContextMessage } from './pair-thread'
 export type { RebuildPairsProgress, RebuildPairsResult, RebuildPairsStatus } from './rebuild'
 export type {
   KbEmbedResult,

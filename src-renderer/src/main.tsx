@@ -7,6 +7,7 @@ import './styles.css'
 import './styles/components.css'
 import './styles/accounts.css'
 import './styles/review.css'
+import './styles/review-thread.css'
 import './styles/kb.css'
 
 createRoot(document.getElementById('root')!).render(

@@ -10,6 +10,7 @@ import { messagesHandlers } from './messages'
 import { exportHandlers } from './export'
 import { kbHandlers } from './kb'
 import { pairTextsHandlers } from './pair-texts'
+import { pairThreadHandlers } from './pair-thread'
 
 export interface PlatformHooks {
   /** Opens an already vetted URL in the user's browser or mail program. */
@@ -33,5 +34,6 @@ export function buildHandlers(core: Core, platform: PlatformHooks): HandlerMap {
     ...exportHandlers(platform)(core),
     ...kbHandlers(core),
     ...pairTextsHandlers(core),
+    ...pairThreadHandlers(core),
   }
 }

@@ -2,9 +2,10 @@
 // the reason), and where its own words are cleaned from. Pure: the decode worker runs it.
 import type { MailAddress, ParsedMail, ParseResult } from '../mail/parse-mail'
 import { directionOf, type Direction } from '../pairs/direction'
+import { TEXT_SOURCE_HEADER } from '../mail/cleaning-source'
 
-/** Synthetic key in messages.headers: the body had no text/plain part (clean from the HTML). */
-export const TEXT_SOURCE_HEADER = 'x-replybase-text-source'
+export { TEXT_SOURCE_HEADER }
+
 /**
  * Which decoder made body_text: rows without it were stored before hard-wrapped text was
  * unwrapped and before HTML was read from the whole tree, and "Rebuild pairs" redoes them.

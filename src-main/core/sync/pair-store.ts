@@ -4,10 +4,9 @@
 // reviewer's edits) is never rewritten or deleted by sync: when one of its messages is gone it
 // gets orphaned_at instead, and loses it again if the message comes back.
 import type { Sqlite } from '../../db/connection'
-import { htmlToTextNoQuotes } from '../mail/html-text'
+import { cleaningSource } from '../mail/cleaning-source'
 import { cleanReplyText } from '../cleaning/clean-text'
 import type { PairLanguage } from '../cleaning/detect-language'
-import { TEXT_SOURCE_HEADER } from './message-row'
 import { buildThreadPairs, type SkipCounts, type ThreadMessage } from '../pairs/pair-builder'
 import { machineMailReason } from '../pairs/skip-rules'
 import {
@@ -65,11 +64,7 @@ export function cleanedText(
   const hit = ctx.cleaned.get(id)
   if (hit !== undefined) return hit
   const body = messageBodies(ctx.sqlite, id)
-  const source =
-    headers[TEXT_SOURCE_HEADER] === 'html' && body?.body_html
-      ? htmlToTextNoQuotes(body.body_html)
-      : (body?.body_text ?? '')
-  const text = cleanReplyText(source).text
+  const text = cleanReplyText(cleaningSource(headers, body?.body_text, body?.body_html)).text
   ctx.cleaned.set(id, text)
   return text
 }

@@ -101,6 +101,17 @@ export const enReview = {
     parseFailed: 'The message could not be decoded: {{error}}',
     deleted: 'Deleted in Gmail',
   },
+  thread: {
+    title_one: 'Earlier in this thread: {{count}} message',
+    title_other: 'Earlier in this thread: {{count}} messages',
+    hint: 'Cleaned like the pair texts. Open a message to read it.',
+    omitted_one: '{{count}} earlier message is not shown.',
+    omitted_other: '{{count}} earlier messages are not shown.',
+    ours: 'us',
+    expandAll: 'Open all',
+    collapseAll: 'Close all',
+    empty: '(no text after cleaning)',
+  },
   keys: {
     title: 'Keyboard shortcuts',
     move: 'Next / previous pair',

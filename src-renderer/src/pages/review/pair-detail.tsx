@@ -11,6 +11,7 @@ import { setStatus } from '../../stores/review-writes'
 import { PairEditor } from './pair-editor'
 import { STATUS_TONE } from './pair-list'
 import { SimilarPanel } from './similar-panel'
+import { ThreadContext } from './thread-context'
 import { languageLabel } from '../../i18n'
 
 export function PairDetailPane({ onOriginal }: { onOriginal: (d: Detail) => void }) {
@@ -93,6 +94,7 @@ function DetailView({ detail, onOriginal }: { detail: Detail; onOriginal: (d: De
         </button>
       </div>
       {detail.orphaned && <p className="muted small">{t('review.detail.orphaned')}</p>}
+      <ThreadContext key={detail.id} pairId={detail.id} />
       <div className="texts">
         <TextColumn
           title={t('review.detail.client')}

@@ -1,0 +1,133 @@
+// Review in Chromium: a follow-up turn shows the earlier messages of its thread above the pair,
+// one line each until opened, cleaned like the pair texts, in English and in Russian.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedAccounts, seedPair } from '../helpers/seed-pairs'
+import { seedThread } from '../helpers/seed-thread'
+import { startHarness, type Harness } from './harness'
+import { ReviewPage } from './pages/review-page'
+
+let h: Harness
+let review: ReviewPage
+let followUp = 0
+let firstTurn = 0
+
+beforeAll(async () => {
+  h = await startHarness({
+    hash: '#/review',
+    before: (server) => {
+      const [account] = seedAccounts(server.core.dbh, ['support@shop.example'])
+      firstTurn = seedPair(server.core.dbh, {
+        accountId: account!,
+        client: 'Do you ship to Norway?',
+        reply: 'Yes, within five days.',
+        sentAt: '2026-11-01T10:00:00.000Z',
+      })
+      followUp = seedThread(server.core.dbh, {
+        accountId: account!,
+        threadId: 'thread-login',
+        subject: 'Cannot log in',
+        messages: [
+          {
+            direction: 'incoming',
+            fromName: 'Mary Client',
+            fromAddress: 'mary@customer.example',
+            sentAt: '2026-11-02T09:00:00.000Z',
+            body: 'I cannot log in since yesterday, the page says "session expired".\n\n--\nMary Client\nACME Ltd',
+          },
+          {
+            direction: 'outgoing',
+            fromName: 'Support',
+            fromAddress: 'support@shop.example',
+            sentAt: '2026-11-02T10:00:00.000Z',
+            body:
+              'Please clear the cookies and try again.\n\nBest regards,\nSupport team\n\n' +
+              'On Mon, 2 Nov 2026 at 09:00, Mary Client <mary@customer.example> wrote:\n' +
+              '> I cannot log in since yesterday.',
+          },
+          {
+            direction: 'incoming',
+            fromName: 'Mary Client',
+            fromAddress: 'mary@customer.example',
+            sentAt: '2026-11-02T11:00:00.000Z',
+            body: 'Tried again and got the same error.',
+          },
+          {
+            direction: 'outgoing',
+            fromName: 'Support',
+            fromAddress: 'support@shop.example',
+            sentAt: '2026-11-03T12:00:00.000Z',
+            body: 'We reset your password; a link is on its way.',
+          },
+        ],
+        turn: [2],
+        reply: 3,
+        clientText: 'Tried again and got the same error.',
+        replyText: 'We reset your password; a link is on its way.',
+      }).pairId
+    },
+  })
+  review = new ReviewPage(h.page)
+})
+afterAll(() => h?.close())
+
+const context = () => h.page.getByTestId('thread-context')
+const lines = () => h.page.getByTestId('thread-message')
+
+describe('thread context', () => {
+  it('shows the earlier messages collapsed above a follow-up, and opens one cleaned', async () => {
+    await expect.poll(() => review.activeId(), { timeout: 15_000 }).toBe(followUp)
+    await expect
+      .poll(() => context().locator('h3').textContent())
+      .toBe('Earlier in this thread: 2 messages')
+    expect(await lines().count()).toBe(2)
+    // Collapsed: one line each (sender, date, first words), no full text.
+    expect(await h.page.getByTestId('thread-text').count()).toBe(0)
+    const first = lines().nth(0).getByRole('button')
+    expect(await first.getAttribute('aria-expanded')).toBe('false')
+    expect(await first.textContent()).toContain('Mary Client')
+    expect(await first.textContent()).toContain('I cannot log in since yesterday')
+    expect(await first.textContent()).toContain('Nov 2, 2026')
+    // The thread sits above the pair's own texts.
+    const above = await h.page.evaluate(() => {
+      const ctx = document.querySelector('[data-testid="thread-context"]')
+      const client = document.querySelector('[data-testid="client-text"]')
+      return !!ctx && !!client && !!(ctx.compareDocumentPosition(client) & 4)
+    })
+    expect(above).toBe(true)
+    await lines().nth(1).getByRole('button').click()
+    const opened = lines().nth(1).getByTestId('thread-text')
+    await expect.poll(() => opened.textContent()).toBe('Please clear the cookies and try again.')
+    expect(await lines().nth(1).getByRole('button').getAttribute('aria-expanded')).toBe('true')
+    expect(await lines().nth(1).textContent()).toContain('us')
+    // Keyboard: Enter opens the first; the signature is gone from it too.
+    await first.focus()
+    await h.page.keyboard.press('Enter')
+    await expect
+      .poll(() => lines().nth(0).getByTestId('thread-text').textContent())
+      .toBe('I cannot log in since yesterday, the page says "session expired".')
+    await h.screenshot('review-thread-en')
+  })
+
+  it('shows nothing for the first turn of a thread', async () => {
+    await review.row(firstTurn).click()
+    await expect.poll(() => review.activeId()).toBe(firstTurn)
+    await expect.poll(() => review.replyText().textContent()).toBe('Yes, within five days.')
+    expect(await context().count()).toBe(0)
+  })
+
+  it('speaks Russian', async () => {
+    await h.server.dispatch('settings.update', { language: 'ru' })
+    await review.row(followUp).click()
+    await expect
+      .poll(() => context().locator('h3').textContent())
+      .toBe('Ранее в переписке: 2 письма')
+    expect(await lines().nth(1).textContent()).toContain('мы')
+    expect(await lines().nth(0).textContent()).toContain('2 нояб. 2026')
+    await h.page.getByTestId('thread-toggle-all').click()
+    await expect.poll(() => h.page.getByTestId('thread-text').count()).toBe(2)
+    expect(await h.page.getByTestId('thread-toggle-all').textContent()).toBe('Закрыть все')
+    await h.screenshot('review-thread-ru')
+    await h.server.dispatch('settings.update', { language: 'en' })
+    expect(h.problems).toEqual([])
+  })
+})
