@@ -56,6 +56,7 @@ export type {
   PairListItem,
   PairListPage,
   PairMessageRef,
+  PairOrder,
   PairSnapshot,
   PairStatus,
   SetStatusResult,

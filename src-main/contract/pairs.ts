@@ -18,7 +18,8 @@ export const PAIRS_BULK_MAX = 5000
 /** Characters of each one-line preview in the list. */
 export const PAIR_PREVIEW_CHARS = 120
 
-/** One row of the review list. Sorted by sentAt (the reply's time), newest first, then id. */
+/** One row of the review list. Sorted by sentAt (when the client wrote), newest first by
+ * default, then id. */
 export interface PairListItem {
   id: number
   accountId: number
@@ -37,7 +38,7 @@ export interface PairListItem {
   orphaned: boolean
   /** When sync created the pair. */
   createdAt: string
-  /** When the reply was sent (ISO 8601). */
+  /** When the client wrote: the Date of the pair's client message (ISO 8601). */
   sentAt: string
 }
 
@@ -89,7 +90,7 @@ export interface PairDetail {
   orphanedAt: string | null
   createdAt: string
   updatedAt: string
-  /** The reply's time. */
+  /** When the client wrote (the client message's Date); the reply's is on replyMessage. */
   sentAt: string
   /** Every message of the client turn, oldest first (the last one is the pair's client message). */
   clientMessageIds: number[]
@@ -125,15 +126,22 @@ export const pairFilters = {
   language: z.string().regex(PAIR_LANGUAGE).optional(),
   /** Full text over client and reply; word forms match in Russian and English. */
   q: z.string().max(500).optional(),
-  /** Inclusive bounds on sentAt. A bare date (YYYY-MM-DD) in `to` covers that whole day (UTC). */
+  /** Inclusive bounds on sentAt (when the client wrote). A bare date (YYYY-MM-DD) in `to`
+   * covers that whole day (UTC); the app sends the bounds of the user's local days. */
   from: isoDate.optional(),
   to: isoDate.optional(),
 }
+
+/** Orders of the list by sentAt: newest first (the default) or oldest first. */
+export const PAIR_ORDERS = ['newest', 'oldest'] as const
+export type PairOrder = (typeof PAIR_ORDERS)[number]
 
 export const pairsListInput = z
   .object({
     status: z.enum([...PAIR_STATUSES, 'all']).default('new'),
     ...pairFilters,
+    /** By sentAt; newest first when omitted. */
+    order: z.enum(PAIR_ORDERS).optional(),
     cursor: z.string().max(200).nullable().optional(),
     limit: z.number().int().min(1).max(PAIRS_PAGE_MAX).default(PAIRS_PAGE_DEFAULT),
   })
@@ -160,6 +168,8 @@ export interface PairRecord {
   status: PairStatus
   language: PairLanguage
   labels: string[]
+  /** When the client wrote (ISO 8601). */
+  sentAt: string
   createdAt: string
   updatedAt: string
 }
@@ -174,6 +184,8 @@ const pairsRecordsInput = z
   .object({
     status: z.enum(PAIR_STATUSES).optional(),
     accountId: id.optional(),
+    from: pairFilters.from,
+    to: pairFilters.to,
     afterId: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
     limit: z.number().int().min(1).max(1000).optional(),
   })

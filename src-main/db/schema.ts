@@ -115,8 +115,9 @@ export const trainingPairs = sqliteTable(
     reviewedAt: text('reviewed_at'),
     // Set when sync found one of the pair's messages gone from Gmail; the review is kept.
     orphanedAt: text('orphaned_at'),
-    // The reply's sent_at, copied by a trigger (drizzle/0002_pairs_review.sql) so the review
-    // list can sort and filter by conversation time through an index, without a join.
+    // When the client wrote: the client message's sent_at, copied by triggers
+    // (drizzle/0004_pairs_client_time.sql) so the review list can sort and filter by it
+    // through an index, without a join.
     sentAt: text('sent_at'),
     ...timestamps,
   },

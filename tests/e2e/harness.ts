@@ -31,13 +31,19 @@ export interface HarnessOptions {
   viewport?: { width: number; height: number }
   /** Page to open (#/review ...); default the app's own choice. */
   hash?: string
+  /** The browser's time zone (IANA name); default the machine's. */
+  timezoneId?: string
 }
 
 export async function startHarness(
   options: HarnessOptions | NodeJS.ProcessEnv = {},
 ): Promise<Harness> {
   const opts: HarnessOptions =
-    'env' in options || 'before' in options || 'viewport' in options || 'hash' in options
+    'env' in options ||
+    'before' in options ||
+    'viewport' in options ||
+    'hash' in options ||
+    'timezoneId' in options
       ? (options as HarnessOptions)
       : { env: options as NodeJS.ProcessEnv }
   await requireKeychain()
@@ -56,6 +62,7 @@ export async function startHarness(
   const context = await browser.newContext({
     viewport: opts.viewport ?? { width: 1280, height: 800 },
     locale: 'en-US',
+    ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}),
   })
   const page = await context.newPage()
   const problems: string[] = []

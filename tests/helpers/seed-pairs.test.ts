@@ -35,11 +35,14 @@ describe('seedPairs', () => {
     for (const q of ['заказом', 'refunds', 'доставки']) {
       expect(svc.list({ status: 'all', q, limit: 5 }).items, q).toHaveLength(5)
     }
-    // Every pair has its reply's time and both messages.
+    // Every pair has its client's time and both messages, the reply after the client.
     expect(
       dbh.sqlite
         .prepare(
-          `SELECT count(*) AS n FROM training_pairs p JOIN messages r ON r.id = p.reply_message_id WHERE p.sent_at = r.sent_at`,
+          `SELECT count(*) AS n FROM training_pairs p
+           JOIN messages c ON c.id = p.client_message_id
+           JOIN messages r ON r.id = p.reply_message_id
+           WHERE p.sent_at = c.sent_at AND r.sent_at > c.sent_at`,
         )
         .get(),
     ).toEqual({ n: 3000 })

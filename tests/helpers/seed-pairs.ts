@@ -25,10 +25,11 @@ export interface SeedOptions {
   ruShare?: number
   /** Every pair gets this status; otherwise ~15% approved, ~5% rejected, the rest new. */
   status?: SeedStatus
-  /** The newest reply's time; the pairs span about two years before it. Default 2026-11-20. */
+  /** The newest pair's time (when its client wrote); the pairs span about two years before
+   * it. Default 2026-11-20. */
   newest?: Date
-  /** Days between the oldest and the newest reply. Default 730; a short span makes many
-   * replies share a minute (ties in the list order). */
+  /** Days between the oldest and the newest pair. Default 730; a short span makes many
+   * pairs share a minute (ties in the list order). */
   spanDays?: number
   /** Id prefix for Gmail ids and thread ids, so several seeds can share a database. */
   prefix?: string
@@ -36,7 +37,7 @@ export interface SeedOptions {
 
 export interface SeedResult {
   accountIds: number[]
-  /** Pair ids in insertion order (oldest reply first). */
+  /** Pair ids in insertion order (oldest first). */
   pairIds: number[]
 }
 
@@ -46,6 +47,7 @@ export interface PairSpec {
   reply: string
   language?: SeedLanguage
   status?: SeedStatus
+  /** When the client wrote (the pair's time); the reply follows two hours later. */
   sentAt?: string
   subject?: string
   clientTextEdited?: string | null
@@ -188,8 +190,8 @@ function insertOne(
   },
 ): number {
   const thread = `t-${spec.key}`
-  const replyAt = Date.parse(spec.sentAt)
-  const clientAt = new Date(replyAt - ONE_HOUR * 2).toISOString()
+  const clientAt = spec.sentAt
+  const replyAt = new Date(Date.parse(spec.sentAt) + ONE_HOUR * 2).toISOString()
   const customer = `${spec.key.replace(/[^a-z0-9]/gi, '').toLowerCase()}@customer.example`
   const c = st.message.run(
     spec.accountId,
@@ -214,7 +216,7 @@ function insertOne(
     JSON.stringify([customer]),
     `Re: ${spec.subject}`,
     spec.reply,
-    spec.sentAt,
+    replyAt,
     '["SENT"]',
   ).lastInsertRowid as number
   const reviewedAt = spec.status === 'new' ? null : spec.sentAt
@@ -233,8 +235,8 @@ function insertOne(
     '[]',
     reviewedAt,
     spec.orphaned ? spec.sentAt : null,
-    // Set here (the reply's time) so the insert trigger has nothing to do.
-    spec.sentAt,
+    // Set here (the client's time) so the insert trigger has nothing to do.
+    clientAt,
   ).lastInsertRowid as number
 }
 
@@ -264,7 +266,7 @@ export function seedPair(dbh: DbHandle, spec: PairSpec): number {
   )
 }
 
-/** `n` generated pairs across the accounts, newest reply at opts.newest and older going back. */
+/** `n` generated pairs across the accounts, the newest at opts.newest and older going back. */
 export function seedPairs(dbh: DbHandle, n: number, opts: SeedOptions = {}): SeedResult {
   const emails = opts.accounts ?? ['support@shop.example', 'help@magazin.example']
   const accountIds = seedAccounts(dbh, emails)
@@ -345,7 +347,7 @@ export function seededDataDir(dataDir: string, n: number, opts: SeedOptions = {}
   const migrations = sourceMigrationsFolder()
   const key = crypto
     .createHash('sha256')
-    .update(JSON.stringify({ n, opts, v: 1 }))
+    .update(JSON.stringify({ n, opts, v: 2 }))
     .update(fs.readFileSync(path.join(migrations, 'meta', '_journal.json')))
     .digest('hex')
     .slice(0, 16)

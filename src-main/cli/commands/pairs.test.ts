@@ -68,6 +68,7 @@ describe('cli pairs', () => {
         'status',
         'language',
         'labels',
+        'sent_at',
         'created_at',
         'updated_at',
       ].sort(),
@@ -93,6 +94,12 @@ describe('cli pairs', () => {
       (await listJson('--account', String(ids.a), '--status', 'new')).map((r) => r.id),
     ).toEqual([ids.p1])
     expect(await listJson('--status', 'new', '--account', 'help@magazin.example')).toEqual([])
+    // The day the client wrote, and --since/--until filter by it.
+    expect(rows[0]!.sent_at).toBe('2026-03-01T10:00:00.000Z')
+    expect(
+      (await listJson('--since', '2026-03-01', '--until', '2026-03-01')).map((r) => r.id),
+    ).toEqual([ids.p1])
+    expect((await listJson('--until', '2026-02-28')).map((r) => r.id)).toEqual([])
   })
 
   it('prints one line per pair without --json', async () => {
@@ -103,6 +110,7 @@ describe('cli pairs', () => {
     expect(lines[1]).toMatch(
       /approved\s+ru\s+acct \d+ edited\s+Где мой заказ\?\s+→\s+Отправлен вчера\./,
     )
+    expect(lines[0]).toMatch(/^\s*\d+\s+2026-03-01\s+new\s/)
   })
 
   it('approves, rejects and resets by id', async () => {

@@ -27,6 +27,7 @@ function toJson(r: PairRecord): Record<string, unknown> {
     status: r.status,
     language: r.language,
     labels: r.labels,
+    sent_at: r.sentAt,
     created_at: r.createdAt,
     updated_at: r.updatedAt,
   }
@@ -36,7 +37,9 @@ function line(r: PairRecord): string {
   const edited = r.clientTextEdited !== null || r.replyTextEdited !== null ? ' edited' : ''
   const client = preview(r.clientTextEdited ?? r.clientText, 60)
   const reply = preview(r.replyTextEdited ?? r.replyText, 60)
-  return `${String(r.id).padStart(6)}  ${r.status.padEnd(8)} ${r.language.padEnd(7)} acct ${r.accountId}${edited}  ${client}  →  ${reply}`
+  // The day the client wrote, in UTC like the dates --since and --until take.
+  const day = r.sentAt.slice(0, 10)
+  return `${String(r.id).padStart(6)}  ${day}  ${r.status.padEnd(8)} ${r.language.padEnd(7)} acct ${r.accountId}${edited}  ${client}  →  ${reply}`
 }
 
 /** Streams the list: a JSON array written element by element, so 100,000 pairs never sit
@@ -44,7 +47,7 @@ function line(r: PairRecord): string {
 /** Every record of the filter, a page per API call. */
 async function* allRecords(
   cli: CliContext,
-  filter: { status?: PairStatus; accountId?: number },
+  filter: { status?: PairStatus; accountId?: number; from?: string; to?: string },
 ): AsyncGenerator<PairRecord> {
   let afterId: number | null = 0
   while (afterId !== null) {
@@ -116,7 +119,7 @@ async function byFilter(
 
 export const pairsCommand: CliCommand = {
   name: 'pairs',
-  usage: `pairs list [--status new|approved|rejected] [--account <id|email>] [--json] | pairs approve|reject|reset <id>... | pairs approve|reject|reset ${FILTER_USAGE} [--yes] | ${REBUILD_USAGE}`,
+  usage: `pairs list [--status new|approved|rejected] [--account <id|email>] [--since <date>] [--until <date>] [--json] | pairs approve|reject|reset <id>... | pairs approve|reject|reset ${FILTER_USAGE} [--yes] | ${REBUILD_USAGE}`,
   summary:
     'List training pairs; approve, reject or reset (to new) pairs by id or by review filter; rebuild them from the stored mail',
   async run(args, cli, io) {
@@ -134,7 +137,7 @@ export const pairsCommand: CliCommand = {
     const json = Boolean(parsed.values.json)
     if (action === 'list') {
       if (rest.length > 0) throw new CliUsageError('pairs list takes no positional arguments.')
-      for (const o of ['language', 'since', 'until', 'search', 'yes'] as const) {
+      for (const o of ['language', 'search', 'yes'] as const) {
         if (parsed.values[o] !== undefined) throw new CliUsageError(`pairs list takes no --${o}.`)
       }
       const status = parsed.values.status
@@ -143,8 +146,9 @@ export const pairsCommand: CliCommand = {
       }
       const account = parsed.values.account
       const accountId = account === undefined ? undefined : (await resolveAccount(cli, account)).id
+      const { since: from, until: to } = parsed.values
       await printList(
-        allRecords(cli, { status: status as PairStatus | undefined, accountId }),
+        allRecords(cli, { status: status as PairStatus | undefined, accountId, from, to }),
         json,
         io,
       )

@@ -248,10 +248,11 @@ describe('pair detail, edits and undo', () => {
       toAddresses: ['help@magazin.example'],
       deleted: false,
     })
+    // The pair's time is the client's; the reply came two hours later.
     expect(d.replyMessage).toMatchObject({
       id: d.replyMessageId,
       fromAddress: 'help@magazin.example',
-      sentAt: '2026-03-01T12:00:00.000Z',
+      sentAt: '2026-03-01T14:00:00.000Z',
     })
     expect(() => svc.get(999_999)).toThrow(/No pair/)
   })

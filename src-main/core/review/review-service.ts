@@ -60,6 +60,8 @@ export interface ReviewService {
   records(q: {
     status?: PairStatus
     accountId?: number
+    from?: string
+    to?: string
     afterId?: number
     limit?: number
   }): PairRecordsPage
@@ -89,7 +91,8 @@ export function decodeCursor(raw: string): PairCursor {
 
 const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/
 
-/** ISO bounds on sent_at: `from` inclusive; `to` inclusive of its whole day when bare. */
+/** ISO bounds on sent_at (when the client wrote): `from` inclusive; `to` inclusive of its
+ * whole day when bare. */
 export function dateBounds(
   from: string | undefined,
   to: string | undefined,
@@ -149,6 +152,8 @@ function newerFirst(a: PairListRow, b: PairListRow): number {
   if (a.sentAt !== b.sentAt) return a.sentAt < b.sentAt ? 1 : -1
   return b.id - a.id
 }
+
+const olderFirst = (a: PairListRow, b: PairListRow): number => newerFirst(b, a)
 
 function jsonList(raw: string): unknown[] {
   try {
@@ -229,8 +234,9 @@ export function createReviewService(deps: {
       const cursor = q.cursor ? decodeCursor(q.cursor) : null
       const statuses = q.status === 'all' ? PAIR_STATUSES : [q.status]
       // One index range per status; 'all' merges the three ordered pages.
-      const all = statuses.flatMap((s) => listPairsPage(dbh, s, f, cursor, q.limit + 1))
-      const rows = statuses.length > 1 ? all.sort(newerFirst).slice(0, q.limit + 1) : all
+      const all = statuses.flatMap((s) => listPairsPage(dbh, s, f, cursor, q.limit + 1, q.order))
+      const byOrder = q.order === 'oldest' ? olderFirst : newerFirst
+      const rows = statuses.length > 1 ? all.sort(byOrder).slice(0, q.limit + 1) : all
       const more = rows.length > q.limit
       const page = more ? rows.slice(0, q.limit) : rows
       const last = page.at(-1)
@@ -317,8 +323,13 @@ export function createReviewService(deps: {
       return result
     },
 
-    records({ status, accountId, afterId = 0, limit = 500 }) {
-      const rows = pairRecordsAfter(dbh, { status, accountId }, afterId, limit)
+    records({ status, accountId, from, to, afterId = 0, limit = 500 }) {
+      const rows = pairRecordsAfter(
+        dbh,
+        { status, accountId, ...dateBounds(from, to) },
+        afterId,
+        limit,
+      )
       return {
         records: rows.map(toRecord),
         nextAfterId: rows.length === limit ? rows[rows.length - 1]!.id : null,
@@ -350,6 +361,7 @@ function toRecord(r: PairExportRow): PairRecord {
     status: r.status,
     language: r.language,
     labels: labelsOf(r.labels),
+    sentAt: r.sent_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   }

@@ -1,12 +1,12 @@
 // SQL of the review list, the counts and the review writes. Statements are prepared once per
 // connection; the WHERE clause is assembled only from fixed fragments, and every value is a
 // bound parameter (id lists travel as one JSON array through json_each).
-// Plans (EXPLAIN QUERY PLAN, checked in pairs-review.test.ts): a page is one range scan of
+// Plans (EXPLAIN QUERY PLAN, checked in review-service.test.ts): a page is one range scan of
 // pairs_status_sent_idx / pairs_account_sent_idx / pairs_language_sent_idx in (sent_at, id)
-// order, stopping after `limit` rows.
+// order, either way, stopping after `limit` rows. sent_at is when the client wrote.
 import { stmt } from '../statement-cache'
 import type { DbHandle } from '../connection'
-import type { PairLanguage, PairStatus } from '@contract/pairs'
+import type { PairLanguage, PairOrder, PairStatus } from '@contract/pairs'
 
 export interface PairFilterSql {
   accountId?: number
@@ -79,6 +79,7 @@ export function whereOf(
   status: PairStatus | null,
   f: PairFilterSql,
   cursor: PairCursor | null,
+  order: PairOrder = 'newest',
 ): { clause: string; params: unknown[] } {
   const parts: string[] = []
   const params: unknown[] = []
@@ -108,7 +109,7 @@ export function whereOf(
   }
   if (cursor) {
     // Row-value comparison: SQLite uses it as the index range start (sqlite.org/rowvalue.html).
-    parts.push('(p.sent_at, p.id) < (?, ?)')
+    parts.push(`(p.sent_at, p.id) ${order === 'newest' ? '<' : '>'} (?, ?)`)
     params.push(cursor.sentAt, cursor.id)
   }
   return { clause: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params }
@@ -129,8 +130,10 @@ export function listSql(
   status: PairStatus | null,
   f: PairFilterSql,
   cursor: PairCursor | null,
+  order: PairOrder = 'newest',
 ): { sql: string; params: unknown[] } {
-  const { clause, params } = whereOf(status, f, cursor)
+  const { clause, params } = whereOf(status, f, cursor, order)
+  const dir = order === 'newest' ? 'DESC' : 'ASC'
   // CROSS JOIN keeps the pair index as the outer loop: accounts and the client message are
   // point lookups for the rows of the page only.
   const sql = `SELECT ${LIST_COLUMNS}
@@ -138,7 +141,7 @@ FROM training_pairs p
 CROSS JOIN accounts a ON a.id = p.account_id
 CROSS JOIN messages m ON m.id = p.client_message_id
 ${clause}
-ORDER BY p.sent_at DESC, p.id DESC
+ORDER BY p.sent_at ${dir}, p.id ${dir}
 LIMIT ?`
   return { sql, params }
 }
@@ -149,8 +152,9 @@ export function listPairsPage(
   f: PairFilterSql,
   cursor: PairCursor | null,
   limit: number,
+  order: PairOrder = 'newest',
 ): PairListRow[] {
-  const { sql, params } = listSql(status, f, cursor)
+  const { sql, params } = listSql(status, f, cursor, order)
   return stmt(dbh.sqlite, sql).all(...params, limit) as PairListRow[]
 }
 
@@ -317,25 +321,28 @@ export interface PairExportRow {
   status: PairStatus
   language: PairLanguage
   labels: string
+  sent_at: string
   created_at: string
   updated_at: string
 }
 
-/** Pairs of a status and account with their texts and edits, in id order, a page at a time. */
+/** Pairs of a status, account and dates with their texts and edits, in id order, a page at a
+ * time. */
 export function pairRecordsAfter(
   dbh: DbHandle,
-  f: { status?: PairStatus; accountId?: number },
+  f: { status?: PairStatus } & Pick<PairFilterSql, 'accountId' | 'sentFrom' | 'sentBefore'>,
   afterId: number,
   limit: number,
 ): PairExportRow[] {
-  const { clause, params } = whereOf(f.status ?? null, { accountId: f.accountId }, null)
+  const { status, ...filter } = f
+  const { clause, params } = whereOf(status ?? null, filter, null)
   const where = clause ? `${clause} AND p.id > ?` : 'WHERE p.id > ?'
   return stmt<unknown[], PairExportRow>(
     dbh.sqlite,
     `SELECT p.id, p.account_id, p.thread_id, c.external_id AS client_external_id,
        r.external_id AS reply_external_id, p.client_text, p.reply_text,
        p.client_text_edited, p.reply_text_edited, p.status, p.language, p.labels,
-       p.created_at, p.updated_at
+       coalesce(p.sent_at, p.created_at) AS sent_at, p.created_at, p.updated_at
      FROM training_pairs p
      JOIN messages c ON c.id = p.client_message_id
      JOIN messages r ON r.id = p.reply_message_id

@@ -18,6 +18,8 @@ export const enReview = {
   searchPlaceholder: 'Search texts (press /)',
   from: 'From',
   to: 'To',
+  order: 'Order',
+  orders: { newest: 'Newest first', oldest: 'Oldest first' },
   list: 'Training pairs',
   col: {
     account: 'Account',
@@ -25,7 +27,7 @@ export const enReview = {
     client: 'Client',
     reply: 'Reply',
     status: 'Status',
-    created: 'Created',
+    wrote: 'Client wrote',
   },
   noSubject: '(no subject)',
   rowLoading: 'Loading…',
@@ -40,7 +42,8 @@ export const enReview = {
     showOriginal: 'Show original text',
     showEdited: 'Show edited text',
     orphaned: 'A message of this pair was deleted in Gmail; the pair and its review are kept.',
-    sent: 'Sent {{date}}',
+    wrote: 'Client wrote {{date}}',
+    replied: 'replied {{date}}',
     reviewed: 'Reviewed {{date}}',
   },
   action: {

@@ -14,6 +14,11 @@ export const en = {
     settings: 'Settings',
     main: 'Main navigation',
   },
+  dates: {
+    letters: { day: 'DD', month: 'MM', year: 'YYYY' },
+    format: 'Format: {{hint}}',
+    invalid: 'Not a date: write it as {{hint}}.',
+  },
   common: {
     loading: 'Loading…',
     retry: 'Try again',

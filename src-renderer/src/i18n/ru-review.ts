@@ -20,6 +20,8 @@ export const ruReview: Messages['review'] = {
   searchPlaceholder: 'Поиск по текстам (клавиша /)',
   from: 'С',
   to: 'По',
+  order: 'Порядок',
+  orders: { newest: 'Сначала новые', oldest: 'Сначала старые' },
   list: 'Обучающие пары',
   col: {
     account: 'Аккаунт',
@@ -27,7 +29,7 @@ export const ruReview: Messages['review'] = {
     client: 'Клиент',
     reply: 'Ответ',
     status: 'Статус',
-    created: 'Создана',
+    wrote: 'Клиент написал',
   },
   noSubject: '(без темы)',
   rowLoading: 'Загрузка…',
@@ -42,7 +44,8 @@ export const ruReview: Messages['review'] = {
     showOriginal: 'Показать исходный текст',
     showEdited: 'Показать изменённый текст',
     orphaned: 'Письмо этой пары удалено в Gmail; пара и её проверка сохранены.',
-    sent: 'Отправлено {{date}}',
+    wrote: 'Клиент написал {{date}}',
+    replied: 'ответ {{date}}',
     reviewed: 'Проверено {{date}}',
   },
   action: {

@@ -15,6 +15,11 @@ export const ru: Messages = {
     settings: 'Настройки',
     main: 'Главное меню',
   },
+  dates: {
+    letters: { day: 'ДД', month: 'ММ', year: 'ГГГГ' },
+    format: 'Формат: {{hint}}',
+    invalid: 'Это не дата: напишите её как {{hint}}.',
+  },
   common: {
     loading: 'Загрузка…',
     retry: 'Повторить',

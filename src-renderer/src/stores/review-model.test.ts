@@ -23,9 +23,18 @@ describe('review model', () => {
       accountId: 2,
       language: 'ru',
       q: 'посылка',
-      from: '2026-01-01',
+      from: new Date(2026, 0, 1).toISOString(),
     })
-    expect(listInput(f, 'c1', 300)).toMatchObject({ status: 'new', cursor: 'c1', limit: 300 })
+    expect(listInput(f, 'c1', 300)).toMatchObject({
+      status: 'new',
+      order: 'newest',
+      cursor: 'c1',
+      limit: 300,
+    })
+    // Dates are the user's local days: `to` reaches the last millisecond of its day.
+    expect(countsInput({ ...f, from: '', to: '2026-02-28' }).to).toBe(
+      new Date(new Date(2026, 2, 1).getTime() - 1).toISOString(),
+    )
   })
 
   it('moves counts between statuses', () => {

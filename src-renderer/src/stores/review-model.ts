@@ -4,10 +4,12 @@ import type {
   PairDetail,
   PairLanguage,
   PairListItem,
+  PairOrder,
   PairSnapshot,
   PairStatus,
   PairsListInput,
 } from '@contract/pairs'
+import { localDayBounds } from '../i18n/date-input'
 
 export interface ReviewFilters {
   status: PairStatus | 'all'
@@ -15,9 +17,11 @@ export interface ReviewFilters {
   language: PairLanguage | null
   /** Full-text search; '' = none. */
   q: string
-  /** Inclusive dates (YYYY-MM-DD) on when the reply was sent; '' = open. */
+  /** Inclusive local days (YYYY-MM-DD) on when the client wrote; '' = open. */
   from: string
   to: string
+  /** By when the client wrote. */
+  order: PairOrder
 }
 
 export const DEFAULT_FILTERS: ReviewFilters = {
@@ -27,6 +31,7 @@ export const DEFAULT_FILTERS: ReviewFilters = {
   q: '',
   from: '',
   to: '',
+  order: 'newest',
 }
 
 /** The first page is small so the first rows show fast; later pages are larger. */
@@ -42,13 +47,16 @@ export function countsInput(f: ReviewFilters): CountsInput {
   if (f.accountId !== null) input.accountId = f.accountId
   if (f.language !== null) input.language = f.language
   if (f.q.trim()) input.q = f.q.trim()
-  if (f.from) input.from = f.from
-  if (f.to) input.to = f.to
+  // The user's days, not UTC's: the instants where the local days begin and end.
+  const from = localDayBounds(f.from)
+  const to = localDayBounds(f.to)
+  if (from) input.from = from.start
+  if (to) input.to = to.end
   return input
 }
 
 export function listInput(f: ReviewFilters, cursor: string | null, limit: number): PairsListInput {
-  return { ...countsInput(f), status: f.status, cursor, limit }
+  return { ...countsInput(f), status: f.status, order: f.order, cursor, limit }
 }
 
 export function countFor(counts: PairCounts, status: ReviewFilters['status']): number {

@@ -52,8 +52,12 @@ function DetailView({ detail, onOriginal }: { detail: Detail; onOriginal: (d: De
           <h2>{detail.subject || t('review.noSubject')}</h2>
           <div className="muted small">
             {detail.accountEmail} ·{' '}
-            {t('review.detail.sent', { date: formatDateTime(detail.sentAt, i18n.language) })} ·{' '}
-            {languageLabel(detail.language)}
+            <span data-testid="detail-dates">
+              {t('review.detail.wrote', { date: formatDateTime(detail.sentAt, i18n.language) })}
+              {detail.replyMessage &&
+                `, ${t('review.detail.replied', { date: formatDateTime(detail.replyMessage.sentAt, i18n.language) })}`}
+            </span>{' '}
+            · {languageLabel(detail.language)}
             {detail.reviewedAt &&
               ` · ${t('review.detail.reviewed', { date: formatDateTime(detail.reviewedAt, i18n.language) })}`}
           </div>

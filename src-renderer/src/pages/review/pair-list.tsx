@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { PairListItem } from '@contract'
 import { Pill } from '../../components/pill'
-import { formatShortDate } from '../../i18n/format'
+import { formatDateTime, formatShortDate } from '../../i18n/format'
 import { useReview, type SelectMode } from '../../stores/review-store'
 
 export const ROW_HEIGHT = 34
@@ -59,7 +59,7 @@ export function PairList({ listRef }: { listRef: React.RefObject<HTMLDivElement 
         <span>{t('review.col.client')}</span>
         <span>{t('review.col.reply')}</span>
         <span>{t('review.col.status')}</span>
-        <span>{t('review.col.created')}</span>
+        <span>{t('review.col.wrote')}</span>
       </div>
       <div
         ref={listRef}
@@ -154,7 +154,13 @@ const Row = memo(function Row({
       <span className="cell">
         <Pill tone={STATUS_TONE[item.status]}>{t(`review.pill.${item.status}`)}</Pill>
       </span>
-      <span className="cell muted">{formatShortDate(item.createdAt, i18n.language)}</span>
+      <span
+        className="cell muted"
+        title={formatDateTime(item.sentAt, i18n.language)}
+        data-testid="row-date"
+      >
+        {formatShortDate(item.sentAt, i18n.language)}
+      </span>
     </div>
   )
 })

@@ -1,9 +1,11 @@
-// Filters over the queue: account, language and a date range, and the full-text search box.
+// Filters over the queue: account, language, a date range (when the client wrote, typed in the
+// app's language) and the order, and the full-text search box.
 // Status and its counts are the tabs (status-tabs.tsx).
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PairLanguage, PairLanguageCount } from '@contract'
+import type { PairLanguage, PairLanguageCount, PairOrder } from '@contract'
 import { call, onEvent } from '../../api/client'
+import { DateField } from '../../components/date-field'
 import { languageLabel } from '../../i18n'
 import { useAccounts } from '../../stores/accounts-store'
 import { useReview } from '../../stores/review-store'
@@ -40,6 +42,7 @@ function usePairLanguages(selected: PairLanguage | null, uiLanguage: string): Pa
   return selected && !languages.includes(selected) ? [...languages, selected] : languages
 }
 const SEARCH_DELAY_MS = 250
+const ORDERS: readonly PairOrder[] = ['newest', 'oldest']
 
 export function ReviewFilters() {
   const { t, i18n } = useTranslation()
@@ -90,31 +93,39 @@ export function ReviewFilters() {
           ))}
         </select>
       </label>
+      <DateField
+        label={t('review.from')}
+        value={filters.from}
+        testId="review-from"
+        onChange={(from) => void setFilters({ from })}
+      />
+      <DateField
+        label={t('review.to')}
+        value={filters.to}
+        testId="review-to"
+        onChange={(to) => void setFilters({ to })}
+      />
       <label className="filter">
-        <span>{t('review.from')}</span>
-        <input
-          type="date"
-          value={filters.from}
-          max={filters.to || undefined}
-          data-testid="review-from"
-          onChange={(e) => void setFilters({ from: e.target.value })}
-        />
-      </label>
-      <label className="filter">
-        <span>{t('review.to')}</span>
-        <input
-          type="date"
-          value={filters.to}
-          min={filters.from || undefined}
-          data-testid="review-to"
-          onChange={(e) => void setFilters({ to: e.target.value })}
-        />
+        <span>{t('review.order')}</span>
+        <select
+          value={filters.order}
+          data-testid="review-order"
+          onChange={(e) => void setFilters({ order: e.target.value as PairOrder })}
+        >
+          {ORDERS.map((o) => (
+            <option key={o} value={o}>
+              {t(`review.orders.${o}`)}
+            </option>
+          ))}
+        </select>
       </label>
       {filtered && (
         <button
           type="button"
           className="link"
-          onClick={() => void setFilters({ ...DEFAULT_FILTERS, status: filters.status })}
+          onClick={() =>
+            void setFilters({ ...DEFAULT_FILTERS, status: filters.status, order: filters.order })
+          }
         >
           {t('review.clearFilters')}
         </button>
