@@ -81,7 +81,7 @@ const COMBINATIONS = [
 describe('accessibility (axe, WCAG 2 AA)', () => {
   it.each(COMBINATIONS)(
     'has no serious violation on any page or dialog in %s, %s',
-    { timeout: 120_000 },
+    { timeout: 180_000 },
     async (language, theme) => {
       await setAppearance(h, language, theme)
       const found: string[] = []
