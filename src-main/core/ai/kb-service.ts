@@ -102,8 +102,10 @@ export function createKbService(deps: {
    */
   function serving(): { model: string; dimensions: number; embedded: number } {
     const { model, dimensions } = config()
-    const own = countEmbeddings(dbh, model, dimensions).embedded
-    const best = embeddingIndexes(dbh)[0]
+    // From the model index only: this runs before every search.
+    const indexes = embeddingIndexes(dbh)
+    const own = indexes.find((i) => i.model === model && i.dimensions === dimensions)?.embedded ?? 0
+    const best = indexes[0]
     return best && best.embedded > own ? best : { model, dimensions, embedded: own }
   }
 
