@@ -3,6 +3,8 @@ import type { AppEventName, AppEvents, MethodInput, MethodName, MethodOutput } f
 export interface CliIo {
   out(line: string): void
   err(line: string): void
+  /** Text as it comes, no newline added (a streamed draft); absent where output is collected. */
+  write?(text: string): void
 }
 
 /** What a command works with: the API the app uses (same validation, errors and results) and

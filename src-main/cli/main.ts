@@ -72,6 +72,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
   const io: CliIo = {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
+    write: (text) => process.stdout.write(text),
   }
   const code = await runCli(argv, io)
   process.exitCode = code

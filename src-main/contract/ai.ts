@@ -73,7 +73,16 @@ export interface RedactionCounts {
   card: number
 }
 
+export type DraftFeedback = 'up' | 'down'
+
+export interface DraftUsage {
+  promptTokens: number
+  completionTokens: number
+}
+
 export interface DraftResult {
+  /** The stored draft (see ai.drafts, ai.draftFeedback). */
+  id: number
   /** Plain text for the reviewer to read and edit; nothing in it is ever acted on. */
   text: string
   model: string
@@ -84,6 +93,38 @@ export interface DraftResult {
   redacted: RedactionCounts | null
   /** The language the reply was asked for (the client message's). */
   language: PairLanguage
+  /** Tokens the provider counted; null when it did not say. */
+  usage: DraftUsage | null
+  /** From the request to the first streamed word, in ms. */
+  firstTokenMs: number | null
+  feedback: DraftFeedback | null
+}
+
+/** A stored draft, as listed under "Recent drafts". */
+export interface DraftRecord {
+  id: number
+  /** Asked for a synced message, a pair in Review, or pasted text. */
+  origin: 'message' | 'pair' | 'text'
+  messageId: number | null
+  pairId: number | null
+  clientText: string
+  text: string
+  model: string
+  language: PairLanguage
+  usage: DraftUsage | null
+  firstTokenMs: number | null
+  totalMs: number | null
+  feedback: DraftFeedback | null
+  createdAt: string
+  /** The source pairs that still exist, best first. */
+  sourceIds: number[]
+}
+
+/** How often a pair was a draft's source and how those drafts were judged. */
+export interface PairCitations {
+  drafts: number
+  up: number
+  down: number
 }
 
 export const MAX_AI_TEXT = 20_000
@@ -113,12 +154,40 @@ const textInput = z
 
 const draftInput = z
   .object({
-    text: z.string().trim().min(1).max(MAX_AI_TEXT),
+    /** Pasted text, or one of the two ways to name a synced message. */
+    text: z.string().trim().min(1).max(MAX_AI_TEXT).optional(),
+    messageId: z.number().int().positive().optional(),
+    /** Gmail's id of a synced message (what the CLI's --message takes). */
+    gmailMessageId: z
+      .string()
+      .regex(/^[0-9a-zA-Z_-]{1,64}$/)
+      .optional(),
     limit: z.number().int().min(1).max(20).optional(),
     /** A pair drafted again from Review: it is not its own source. */
     excludePairId: z.number().int().positive().optional(),
+    /** Set to receive ai.draft.sources and ai.draft.delta events while the model writes. */
+    streamId: z
+      .string()
+      .regex(/^[\w-]{1,64}$/)
+      .optional(),
   })
   .strict()
+  .refine(
+    (v) => [v.text, v.messageId, v.gmailMessageId].filter((x) => x !== undefined).length === 1,
+    { message: 'exactly one of text, messageId or gmailMessageId', path: ['text'] },
+  )
+
+const draftsInput = z.object({ limit: z.number().int().min(1).max(200).optional() }).strict()
+
+const feedbackInput = z
+  .object({
+    id: z.number().int().positive(),
+    /** null takes the verdict back. */
+    feedback: z.enum(['up', 'down']).nullable(),
+  })
+  .strict()
+
+const citationsInput = z.object({ pairId: z.number().int().positive() }).strict()
 
 const unansweredInput = z
   .object({
@@ -147,10 +216,18 @@ export const aiContract = {
   'ai.listModels': method<NoInput, string[]>(noInput),
   /** Approved pairs ranked by full-text relevance to `text` (local, works offline). Default limit 5. */
   'ai.similar': method<typeof textInput, SimilarPair[]>(textInput),
-  /** A reply draft for a client message, from the default model with similar approved pairs
-   * as examples, in the client's language. Default limit 5 examples. Errors: ai_disabled (AI
-   * features off), ai_no_sources (no approved pair close enough), openai_<OpenAIProblem>. */
+  /** A reply draft for a client message (pasted text or a synced message), from the default
+   * model with similar approved pairs as examples, in the client's language, streamed when a
+   * streamId is given, and stored. Default limit 5 examples. Errors: ai_disabled (AI features
+   * off), ai_no_sources (no approved pair close enough), not_found (no such message),
+   * openai_<OpenAIProblem>. */
   'ai.draft': method<typeof draftInput, DraftResult>(draftInput),
+  /** Stored drafts, newest first (default 20). Local. */
+  'ai.drafts': method<typeof draftsInput, DraftRecord[]>(draftsInput),
+  /** A person's thumbs up or down on a draft. not_found for an unknown draft. */
+  'ai.draftFeedback': method<typeof feedbackInput, DraftRecord>(feedbackInput),
+  /** How often a pair was cited by drafts, and their thumbs. Local. */
+  'ai.pairCitations': method<typeof citationsInput, PairCitations>(citationsInput),
   /** Approved pairs whose client text resembles a pair's (the pair itself left out), each
    * marked where its reply says something different. Local, works offline. not_found for an
    * unknown pair. Default limit 5. */

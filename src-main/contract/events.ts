@@ -3,6 +3,8 @@ import type { SyncMode, SyncProgress, SyncRunResult } from './sync'
 import type { ExportProgress } from './export'
 import type { KbProgress } from './kb'
 import type { RebuildPairsProgress } from './rebuild'
+import type { SimilarPair } from './ai'
+import type { PairLanguage } from './pairs'
 
 export interface AppEvents {
   'settings.changed': { language: 'en' | 'ru' | null; theme: 'system' | 'light' | 'dark' }
@@ -18,6 +20,15 @@ export interface AppEvents {
   'kb.progress': KbProgress
   /** Progress of "Rebuild pairs" (after each committed group of threads). */
   'pairs.rebuild.progress': RebuildPairsProgress
+  /** A streamed draft's sources, before the model writes (ai.draft with a streamId). */
+  'ai.draft.sources': {
+    streamId: string
+    examples: SimilarPair[]
+    model: string
+    language: PairLanguage
+  }
+  /** A streamed draft's text so far (the first words at once, then at most ~20 per second). */
+  'ai.draft.delta': { streamId: string; text: string }
   /** A sync run started for an account. */
   'sync.started': { accountId: number; mode: SyncMode }
   /** Progress of a running sync (at most ~10 per second per account). */

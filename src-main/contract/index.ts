@@ -75,7 +75,11 @@ export type {
   KbStatus,
 } from './kb'
 export type {
+  DraftFeedback,
+  DraftRecord,
   DraftResult,
+  DraftUsage,
+  PairCitations,
   OpenAIProblem,
   OpenAISettings,
   OpenAITestResult,

@@ -26,6 +26,8 @@ import { createReviewService, type ReviewService } from './review/review-service
 import { createMessagesService, type MessagesService } from './messages/messages-service'
 import { createAiService, type AiService } from './ai/ai-service'
 import { createKbService, type KbService } from './ai/kb-service'
+import { createDraftService, type DraftService } from './ai/draft-service'
+import { openAITimeoutMs } from './ai/provider-settings'
 import { createExportService, type ExportService } from './export/export-service'
 import type { AppStatus } from '@contract'
 
@@ -61,6 +63,7 @@ export interface Core {
   messages: MessagesService
   /** The OpenAI provider: settings, connection test, models, similar pairs, drafts. */
   ai: AiService
+  drafts: DraftService
   /** The knowledge base index: embeddings of approved pairs and hybrid search. */
   kb: KbService
   /** Training data out: summary, write, cancel, settings. */
@@ -102,14 +105,15 @@ export function createCore(options: CoreOptions): Core {
   const closers: Array<() => void | Promise<void>> = []
   const accounts = createAccountsService({ dbh: opened, secrets, events, env })
   const gmailConnect = createGmailConnectService({ dbh: opened, secrets, events, env, accounts })
-  // Drafts draw on hybrid search (full text + vectors); the index needs the provider's client.
-  const ai = createAiService({
-    dbh: opened,
-    secrets,
-    env,
-    retrieve: async (text, k) => (await kb.search(text, k)).hits,
-  })
+  const ai = createAiService({ dbh: opened, secrets, env })
   const kb = createKbService({ dbh: opened, ai, events, env })
+  // Drafts draw on hybrid search (full text + vectors).
+  const drafts = createDraftService({
+    dbh: opened,
+    connect: (opts) => ai.connect(opts),
+    retrieve: async (text, k) => (await kb.search(text, k)).hits,
+    timeoutMs: () => openAITimeoutMs(env),
+  })
   closers.push(() => void gmailConnect.cancel())
   const gmail = createGmailClientFactory({
     dbh: opened,
@@ -136,6 +140,7 @@ export function createCore(options: CoreOptions): Core {
     review: createReviewService({ dbh: opened, events }),
     messages: createMessagesService({ dbh: opened }),
     ai,
+    drafts,
     kb,
     exports: createExportService({ dbh: opened, events }),
     sync: syncParts.sync,

@@ -5,6 +5,7 @@ import {
   blob,
   index,
   integer,
+  primaryKey,
   sqliteTable,
   text,
   uniqueIndex,
@@ -185,6 +186,53 @@ export const pairEmbeddings = sqliteTable(
       .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [index('pair_embeddings_model_idx').on(t.model, t.dimensions)],
+)
+
+// Reply drafts as they were written: the client text asked about (a synced message or pasted
+// text), the model's answer, its token counts and timings, and the person's verdict, so the team
+// can see which approved pairs make good drafts. Kept locally only, like the mail it came from.
+export const drafts = sqliteTable(
+  'drafts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    // Where it was asked for: a synced message (Drafts page), a pair (Review) or pasted text.
+    origin: text('origin', { enum: ['message', 'pair', 'text'] }).notNull(),
+    messageId: integer('message_id').references(() => messages.id, { onDelete: 'set null' }),
+    pairId: integer('pair_id').references(() => trainingPairs.id, { onDelete: 'set null' }),
+    clientText: text('client_text').notNull(),
+    text: text('text').notNull(),
+    language: text('language').notNull(),
+    model: text('model').notNull(),
+    promptTokens: integer('prompt_tokens'),
+    completionTokens: integer('completion_tokens'),
+    firstTokenMs: integer('first_token_ms'),
+    totalMs: integer('total_ms'),
+    // 1 thumbs up, -1 thumbs down, null not rated.
+    feedback: integer('feedback'),
+    feedbackAt: text('feedback_at'),
+    createdAt: text('created_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [index('drafts_created_idx').on(t.createdAt)],
+)
+
+// The approved pairs a draft was given as examples, best first.
+export const draftSources = sqliteTable(
+  'draft_sources',
+  {
+    draftId: integer('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
+    rank: integer('rank').notNull(),
+    pairId: integer('pair_id')
+      .notNull()
+      .references(() => trainingPairs.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.draftId, t.rank] }),
+    index('draft_sources_pair_idx').on(t.pairId),
+  ],
 )
 
 // Small typed key/value store for app settings that are not secrets.

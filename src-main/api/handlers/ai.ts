@@ -7,6 +7,9 @@ type AiMethods =
   | 'ai.listModels'
   | 'ai.similar'
   | 'ai.draft'
+  | 'ai.drafts'
+  | 'ai.draftFeedback'
+  | 'ai.pairCitations'
   | 'ai.similarToPair'
   | 'ai.unanswered'
 
@@ -16,7 +19,19 @@ export const aiHandlers: DomainHandlers<AiMethods> = (core) => ({
   'ai.testOpenAI': () => core.ai.testOpenAI(),
   'ai.listModels': () => core.ai.listModels(),
   'ai.similar': ({ text, limit }) => core.ai.similar(text, limit),
-  'ai.draft': ({ text, limit, excludePairId }) => core.ai.draft(text, { limit, excludePairId }),
+  'ai.draft': ({ streamId, ...req }) =>
+    core.drafts.draft(
+      req,
+      streamId === undefined
+        ? {}
+        : {
+            onSources: (s) => core.events.emit('ai.draft.sources', { streamId, ...s }),
+            onText: (text) => core.events.emit('ai.draft.delta', { streamId, text }),
+          },
+    ),
+  'ai.drafts': ({ limit }) => core.drafts.list(limit),
+  'ai.draftFeedback': ({ id, feedback }) => core.drafts.feedback(id, feedback),
+  'ai.pairCitations': ({ pairId }) => core.drafts.citations(pairId),
   'ai.similarToPair': ({ pairId, limit }) => core.ai.similarToPair(pairId, limit),
   'ai.unanswered': (input) => core.ai.unanswered(input),
 })

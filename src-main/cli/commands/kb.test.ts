@@ -1,7 +1,9 @@
 // `similar`, `draft` and `settings ai` through the built command line against the fake OpenAI.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { keytarBackend } from '../../core/secrets/keytar-backend'
-import { runCli } from '../../../tests/helpers/cli'
+import Database from 'better-sqlite3'
+import path from 'node:path'
+import { runCli, spawnCli } from '../../../tests/helpers/cli'
 import { requireKeychain } from '../../../tests/helpers/keychain'
 import { tempDir, testKeychainService } from '../../../tests/helpers/temp'
 import { seededDataDir } from '../../../tests/helpers/seed-pairs'
@@ -76,6 +78,47 @@ describe('cli similar, draft and settings ai', () => {
     const plain = await cli(['draft', 'Where is my refund for the order?'])
     expect(plain.stdout).toMatch(/^Thank you for your message/)
     expect(plain.stderr).toMatch(/Sources:\n#\d+/)
+  })
+
+  it('drafts for a synced message named by its Gmail id, printing the words as they come', async () => {
+    const db = new Database(path.join(tmp.dir, 'replybase.db'), { readonly: true })
+    const { gmailId } = db
+      .prepare(
+        `SELECT m.external_id AS gmailId FROM training_pairs p
+         JOIN messages m ON m.id = p.client_message_id ORDER BY p.id LIMIT 1`,
+      )
+      .get() as { gmailId: string }
+    db.close()
+    fake.set({ tokenIntervalMs: 80 })
+    try {
+      const child = spawnCli(['draft', '--message', gmailId], env)
+      const started = performance.now()
+      let firstOut = 0
+      let stdout = ''
+      let stderr = ''
+      child.stdout!.on('data', (c) => {
+        firstOut ||= performance.now()
+        stdout += c
+      })
+      child.stderr!.on('data', (c) => (stderr += c))
+      const code = await new Promise<number | null>((r) => child.on('close', r))
+      const ended = performance.now()
+      expect(code).toBe(0)
+      // About 15 words 80 ms apart: the first were on screen well before the last.
+      expect(ended - firstOut).toBeGreaterThan(600)
+      expect(firstOut - started).toBeGreaterThan(0)
+      expect(stdout).toMatch(/^Thank you for your message\. \[fake [^\]]+\] Re: .+\n$/)
+      expect(stdout.match(/Thank you/g)).toHaveLength(1)
+      expect(stderr).toMatch(
+        /Draft #\d+: model gpt-4\.1-mini, 100 \+ 20 tokens, reply in \w+\. Sources:\n#\d+/,
+      )
+    } finally {
+      fake.set({ tokenIntervalMs: 0 })
+    }
+    const unknown = await cli(['draft', '--message', 'ffffffffffffffff'])
+    expect(unknown.code).not.toBe(0)
+    expect(unknown.stderr).toMatch(/not in the knowledge base/)
+    expect((await cli(['draft', '--message', gmailId, '--text', 'x'])).code).toBe(2)
   })
 
   it('embeds the approved pairs with progress on stderr, then searches both ways', async () => {

@@ -51,27 +51,68 @@ export const similarCommand: CliCommand = {
   },
 }
 
+async function draftSubject(values: {
+  message?: string
+  text?: string
+  positionals: string[]
+}): Promise<{ text: string } | { gmailMessageId: string }> {
+  const given = [values.message, values.text, values.positionals[0]].filter((v) => v !== undefined)
+  if (given.length !== 1 || values.positionals.length > 1) {
+    throw new CliUsageError(
+      'Give one of --message <gmail id>, --text <text> (- for stdin) or the text.',
+    )
+  }
+  if (values.message !== undefined) return { gmailMessageId: values.message }
+  return { text: await textArg([values.text ?? values.positionals[0]!]) }
+}
+
 export const draftCommand: CliCommand = {
   name: 'draft',
-  usage: 'draft "<text>" | - [--limit N] [--json]',
-  summary: 'A reply draft from similar approved pairs, with the pairs it drew on (AI must be on)',
-  async run(args, { call }, io) {
+  usage: 'draft --message <gmail message id> | --text "<text>" | --text - [--limit N] [--json]',
+  summary:
+    'A reply draft from similar approved pairs, streamed as it is written, with the pairs it drew on (AI must be on)',
+  async run(args, { call, on }, io) {
     const parsed = parseCommandArgs({
       args,
       allowPositionals: true,
-      options: { limit: { type: 'string' }, json: { type: 'boolean' } },
+      options: {
+        message: { type: 'string' },
+        text: { type: 'string' },
+        limit: { type: 'string' },
+        json: { type: 'boolean' },
+      },
     })
-    const text = await textArg(parsed.positionals)
-    const draft: DraftResult = await call('ai.draft', {
-      text,
-      limit: limitArg(parsed.values.limit),
-    })
+    const subject = await draftSubject({ ...parsed.values, positionals: parsed.positionals })
+    const limit = limitArg(parsed.values.limit)
     if (parsed.values.json) {
-      io.out(JSON.stringify(draft, null, 2))
+      io.out(JSON.stringify(await call('ai.draft', { ...subject, limit }), null, 2))
       return 0
     }
-    io.out(draft.text)
-    io.err(`\nModel ${draft.model}, reply in ${draft.language}. Sources:`)
+    // The words go to the terminal as the model writes them.
+    const streamId = `cli-${process.pid}`
+    let shown = ''
+    const stop = io.write
+      ? on('ai.draft.delta', (d) => {
+          if (d.streamId !== streamId || !d.text.startsWith(shown)) return
+          io.write?.(d.text.slice(shown.length))
+          shown = d.text
+        })
+      : () => undefined
+    let draft: DraftResult
+    try {
+      draft = await call('ai.draft', { ...subject, limit, streamId })
+    } finally {
+      stop()
+    }
+    // The stored text is the streamed one trimmed; what is already on screen is not repeated.
+    if (!shown) io.out(draft.text)
+    else io.write?.(`${draft.text.startsWith(shown) ? draft.text.slice(shown.length) : ''}\n`)
+    const tokens = draft.usage
+      ? `, ${draft.usage.promptTokens} + ${draft.usage.completionTokens} tokens`
+      : ''
+    io.err(
+      `\nDraft #${draft.id}: model ${draft.model}${tokens}, reply in ${draft.language}. Sources:`,
+    )
     sourceLines(draft.examples).forEach((l) => io.err(l))
     if (draft.redacted) {
       const r = draft.redacted

@@ -5,7 +5,6 @@ import type OpenAI from 'openai'
 import {
   DEFAULT_OPENAI_MODEL,
   SUGGESTED_OPENAI_MODELS,
-  type DraftResult,
   type OpenAISettings,
   type OpenAITestResult,
   type SaveOpenAIInput,
@@ -17,25 +16,19 @@ import type { DbHandle } from '../../db/connection'
 import { AppError, isAppError } from '@contract/errors'
 import { createLogger } from '../logging/logger'
 import type { SecretStore } from '../secrets/secret-store'
-import { buildDraftMessages, cleanDraft } from './draft-prompt'
 import { classifyOpenAIError, createOpenAIClient, openAIAppError } from './openai-client'
-import { envBaseUrl, normalizeBaseUrl } from './provider-settings'
+import { envBaseUrl, normalizeBaseUrl, openAITimeoutMs } from './provider-settings'
 import { readProviderSettings, writeProviderSettings } from '../../db/queries/ai-providers'
 import { findSimilarApproved } from './similar-pairs'
 import { providerOrigin, readBoundKey, writeBoundKey } from './openai-key'
 import { providerUrlProblem } from '../security/provider-url'
-import { detectLanguage } from '../cleaning/detect-language'
 import { getPairRow } from '../../db/queries/pairs-review'
-import { assertAiEnabled, outgoing } from './ai-privacy'
 import { repliesDiffer } from './reply-consistency'
 import { findUnanswered } from './unanswered'
 
 const log = createLogger('ai')
 
-const DEFAULT_TIMEOUT_MS = 15_000
-const DRAFT_TIMEOUT_MS = 60_000
 const DEFAULT_EXAMPLES = 5
-const DRAFT_MAX_TOKENS = 1200
 
 export interface OpenAIConnection {
   api: OpenAI
@@ -53,7 +46,6 @@ export interface AiService {
   similar(text: string, limit?: number): SimilarPair[]
   similarToPair(pairId: number, limit?: number): SimilarToPair[]
   unanswered(opts: { accountId?: number; limit?: number }): UnansweredMessage[]
-  draft(text: string, opts?: { limit?: number; excludePairId?: number }): Promise<DraftResult>
 }
 
 /** Chat-capable model ids: the GPT and o-series families, minus audio, image, embedding,
@@ -82,17 +74,9 @@ export function createAiService(deps: {
   dbh: DbHandle
   secrets: SecretStore
   env: NodeJS.ProcessEnv
-  /** The approved pairs a draft draws on; default full text. The core passes hybrid search. */
-  retrieve?: (text: string, k: number) => Promise<SimilarPair[]>
 }): AiService {
   const { dbh, secrets, env } = deps
-  const retrieve =
-    deps.retrieve ??
-    ((text: string, k: number) => Promise.resolve(findSimilarApproved(dbh, text, k)))
-  const timeoutMs = (): number => {
-    const v = Number(env.REPLYBASE_OPENAI_TIMEOUT_MS)
-    return Number.isFinite(v) && v > 0 ? v : DEFAULT_TIMEOUT_MS
-  }
+  const timeoutMs = (): number => openAITimeoutMs(env)
 
   function effective(): { model: string; baseUrl: string | null; fromEnv: boolean } {
     const stored = readProviderSettings(dbh)
@@ -264,51 +248,6 @@ export function createAiService(deps: {
         .filter((p) => p.id !== pairId)
         .slice(0, limit)
         .map((p) => ({ ...p, replyDiffers: repliesDiffer(reply, p.replyText) }))
-    },
-
-    async draft(text, opts = {}) {
-      // Nothing leaves the machine while AI features are off, not even a request with the key.
-      assertAiEnabled(dbh)
-      const limit = opts.limit ?? DEFAULT_EXAMPLES
-      const examples = (await retrieve(text, limit + 1))
-        .filter((p) => p.id !== opts.excludePairId)
-        .slice(0, limit)
-      // A draft from no approved example would be the model's guess, not the team's answer.
-      if (examples.length === 0) {
-        throw new AppError(
-          'ai_no_sources',
-          'No approved reply is close enough to this message to draft from. Approve similar replies first.',
-        )
-      }
-      const c = await client({ timeoutMs: Math.max(timeoutMs(), DRAFT_TIMEOUT_MS), maxRetries: 1 })
-      if (!c) throw noKey()
-      const language = detectLanguage(text)
-      const out = outgoing(dbh)
-      const sent = {
-        text: out.prepare(text),
-        examples: examples.map((x) => ({
-          ...x,
-          clientText: out.prepare(x.clientText),
-          replyText: out.prepare(x.replyText),
-        })),
-      }
-      let content: string | null | undefined
-      try {
-        const completion = await c.api.chat.completions.create({
-          model: c.model,
-          messages: buildDraftMessages(sent.text, sent.examples, language),
-          max_completion_tokens: DRAFT_MAX_TOKENS,
-        })
-        content = completion.choices[0]?.message?.content
-      } catch (e) {
-        throw openAIAppError(classifyOpenAIError(e, c.custom), e)
-      }
-      const draft = cleanDraft(content)
-      if (!draft) {
-        throw new AppError('openai_server_error', 'The model returned an empty draft. Try again.')
-      }
-      log.info({ examples: examples.length, redacted: out.counts() }, 'draft written')
-      return { text: draft, model: c.model, examples, redacted: out.counts(), language }
     },
   }
 }

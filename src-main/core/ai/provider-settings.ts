@@ -33,3 +33,11 @@ export function envBaseUrl(env: NodeJS.ProcessEnv): string | null {
   const value = env.REPLYBASE_OPENAI_BASE_URL?.trim()
   return value ? value.replace(/\/+$/, '') : null
 }
+
+const DEFAULT_TIMEOUT_MS = 15_000
+
+/** How long a call to the provider may take: REPLYBASE_OPENAI_TIMEOUT_MS (tests) or 15 s. */
+export function openAITimeoutMs(env: NodeJS.ProcessEnv): number {
+  const v = Number(env.REPLYBASE_OPENAI_TIMEOUT_MS)
+  return Number.isFinite(v) && v > 0 ? v : DEFAULT_TIMEOUT_MS
+}

@@ -3,7 +3,7 @@
 // client actually wrote.
 import type { UnansweredMessage } from '@contract/ai'
 import type { DbHandle } from '../../db/connection'
-import { listUnanswered } from '../../db/queries/messages-unanswered'
+import { getClientMessage, listUnanswered } from '../../db/queries/messages-unanswered'
 import { cleanReplyText } from '../cleaning/clean-text'
 import { detectLanguage } from '../cleaning/detect-language'
 
@@ -12,7 +12,7 @@ export function findUnanswered(
   opts: { accountId?: number; limit?: number } = {},
 ): UnansweredMessage[] {
   return listUnanswered(dbh, opts.accountId ?? null, opts.limit ?? 50).map((r) => {
-    const text = cleanReplyText(r.bodyText).text || r.bodyText.trim()
+    const text = cleanedBody(r.bodyText)
     return {
       id: r.id,
       accountId: r.accountId,
@@ -24,4 +24,15 @@ export function findUnanswered(
       language: detectLanguage(text),
     }
   })
+}
+
+const cleanedBody = (body: string): string => cleanReplyText(body).text || body.trim()
+
+/** A synced message's text as a draft answers it: cleaned as in the Unanswered list. */
+export function clientMessageText(
+  dbh: DbHandle,
+  ref: { id?: number; externalId?: string },
+): { id: number; text: string } | null {
+  const row = getClientMessage(dbh, ref)
+  return row ? { id: row.id, text: cleanedBody(row.bodyText) } : null
 }

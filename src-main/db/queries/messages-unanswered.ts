@@ -36,3 +36,21 @@ export function listUnanswered(
      LIMIT ?`,
   ).all(accountId, accountId, limit)
 }
+
+export interface ClientMessageRow {
+  id: number
+  bodyText: string
+}
+
+/** A synced message by its id here or by Gmail's id; deleted ones are not offered. */
+export function getClientMessage(
+  dbh: DbHandle,
+  ref: { id?: number; externalId?: string },
+): ClientMessageRow | undefined {
+  return stmt<[number | null, string | null], ClientMessageRow>(
+    dbh.sqlite,
+    `SELECT id, body_text AS bodyText FROM messages
+     WHERE deleted_at IS NULL AND (id = ? OR external_id = ?)
+     ORDER BY id LIMIT 1`,
+  ).get(ref.id ?? null, ref.externalId ?? null)
+}

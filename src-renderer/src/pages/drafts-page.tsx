@@ -8,6 +8,7 @@ import { useRoute } from '../stores/route-store'
 import { DraftStatus } from './drafts/draft-view'
 import { SourcePairDialog } from './drafts/source-pair-dialog'
 import { UnansweredList } from './drafts/unanswered-list'
+import { RecentDrafts } from './drafts/recent-drafts'
 
 const MAX_TEXT = 20_000
 
@@ -39,7 +40,7 @@ export function DraftsPage() {
       <UnansweredList
         onPick={(m) => {
           setText(m.text)
-          void useKb.getState().requestDraft({ text: m.text })
+          void useKb.getState().requestDraft({ messageId: m.id })
         }}
       />
       <form className="card" onSubmit={submit}>
@@ -67,6 +68,7 @@ export function DraftsPage() {
         </div>
         {draftFor === 'box' && <DraftStatus />}
       </form>
+      <RecentDrafts />
       <SourcePairDialog />
     </section>
   )

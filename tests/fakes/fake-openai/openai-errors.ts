@@ -5,6 +5,8 @@ export interface FakeReply {
   status: number
   body: unknown
   headers?: Record<string, string>
+  /** Chunks of a streamed (server-sent events) answer instead of a JSON body. */
+  stream?: unknown[]
 }
 
 function error(

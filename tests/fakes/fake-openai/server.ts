@@ -1,6 +1,7 @@
 // A fake OpenAI API on 127.0.0.1:0 speaking the real wire format: GET /v1/models(/{id}),
-// POST /v1/chat/completions, POST /v1/embeddings (embeddings.ts, with a tokens-per-minute limit:
-// token-rate-limit.ts), OpenAI's error bodies (401, 404, 429, 500),
+// POST /v1/chat/completions (whole or streamed: chat-stream.ts), POST /v1/embeddings
+// (embeddings.ts, with a tokens-per-minute limit: token-rate-limit.ts), OpenAI's error bodies
+// (401, 404, 429, 500),
 // added latency and an offline mode (connections dropped). Every request is recorded so
 // tests can assert what was sent. Answers are deterministic.
 import crypto from 'node:crypto'
@@ -18,6 +19,7 @@ import {
   type FakeReply,
 } from './openai-errors'
 import { embeddingsAnswer, type EmbeddingsRequest } from './embeddings'
+import { chatChunks, writeEventStream } from './chat-stream'
 import { createTokenWindow, type TokenWindow } from './token-rate-limit'
 
 export { fakeEmbedding } from './embeddings'
@@ -47,11 +49,16 @@ export interface FakeOpenAIOptions {
   tpmLimit?: number
   /** The limit's sliding window; 60,000 ms as OpenAI's, shorter in tests. */
   tpmWindowMs?: number
+  /** Streamed completions: the model's time to its first word, and between words. */
+  firstTokenDelayMs?: number
+  tokenIntervalMs?: number
 }
 
 export interface ChatRequest {
   model: string
   messages: Array<{ role: string; content: string }>
+  stream?: boolean
+  stream_options?: { include_usage?: boolean }
 }
 
 export interface FakeOpenAI {
@@ -125,6 +132,8 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     reply: options.reply ?? defaultReply,
     tpmLimit: options.tpmLimit ?? 0,
     tpmWindowMs: options.tpmWindowMs ?? 60_000,
+    firstTokenDelayMs: options.firstTokenDelayMs ?? 0,
+    tokenIntervalMs: options.tokenIntervalMs ?? 0,
   }
   const requests: RecordedRequest[] = []
   const tpm = createTokenWindow(() => ({ limit: state.tpmLimit, windowMs: state.tpmWindowMs }))
@@ -172,10 +181,23 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       }
       if (!state.models.includes(req.model)) return modelNotFound(req.model)
       const content = state.reply(req as ChatRequest)
+      const id = `chatcmpl-${crypto.createHash('sha1').update(JSON.stringify(req)).digest('hex').slice(0, 24)}`
+      const usage = { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 }
+      if (req.stream === true) {
+        const chunks = chatChunks({
+          id,
+          created: CREATED,
+          model: req.model,
+          content,
+          includeUsage: req.stream_options?.include_usage === true,
+          usage,
+        })
+        return { status: 200, body: null, stream: chunks }
+      }
       return {
         status: 200,
         body: {
-          id: `chatcmpl-${crypto.createHash('sha1').update(JSON.stringify(req)).digest('hex').slice(0, 24)}`,
+          id,
           object: 'chat.completion',
           created: CREATED,
           model: req.model,
@@ -187,7 +209,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
               finish_reason: 'stop',
             },
           ],
-          usage: { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 },
+          usage,
           system_fingerprint: 'fp_fake',
         },
       }
@@ -215,7 +237,12 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
         return
       }
       if (state.latencyMs > 0) await new Promise((r) => setTimeout(r, state.latencyMs))
-      send(res, answer(method, path, req.headers.authorization ?? null, body))
+      const reply = answer(method, path, req.headers.authorization ?? null, body)
+      if (reply.stream) {
+        await writeEventStream(res, reply.stream, state, {
+          'x-request-id': `req_${crypto.randomBytes(8).toString('hex')}`,
+        })
+      } else send(res, reply)
     })().catch(() => res.destroy())
   })
   server.keepAliveTimeout = 1000

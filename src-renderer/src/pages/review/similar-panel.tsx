@@ -13,12 +13,16 @@ export function SimilarPanel({ detail }: { detail: PairDetail }) {
   const similar = useKb((s) => s.similar)
   const error = useKb((s) => s.similarError)
   const draftFor = useKb((s) => s.draftFor)
-  const { loadSimilar, requestDraft } = useKb.getState()
+  const citations = useKb((s) => (s.citationsFor === detail.id ? s.citations : null))
+  const { loadSimilar, requestDraft, loadCitations } = useKb.getState()
   // Reload when the pair or its texts change (an edit changes what it resembles).
   const key = `${detail.id}|${detail.clientTextEdited ?? ''}|${detail.replyTextEdited ?? ''}`
   useEffect(() => {
     void loadSimilar(detail.id)
   }, [key, detail.id, loadSimilar])
+  useEffect(() => {
+    void loadCitations(detail.id)
+  }, [detail.id, loadCitations])
   const differs = new Set(similar?.filter((s) => s.replyDiffers).map((s) => s.id))
   return (
     <section className="similar" aria-labelledby="similar-title" data-testid="similar-panel">
@@ -37,6 +41,11 @@ export function SimilarPanel({ detail }: { detail: PairDetail }) {
           {t('kb.draftAction')}
         </button>
       </header>
+      {citations && citations.drafts > 0 && (
+        <p className="muted small" data-testid="pair-citations">
+          {t('kb.citedBy', { count: citations.drafts, up: citations.up, down: citations.down })}
+        </p>
+      )}
       {error ? (
         <ErrorState error={error} onRetry={() => void loadSimilar(detail.id)} />
       ) : !similar ? (

@@ -1,0 +1,160 @@
+// Drafts in Chromium as a support person sees them, against the real core and a fake OpenAI
+// that writes slowly: the sources and the first words appear while the model is still writing,
+// the finished draft shows its tokens and takes a thumbs up or down, every draft is kept under
+// "Recent drafts" with its sources a click away, and an approved pair shows how its drafts were
+// judged; in English and in Russian.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedAccounts, seedPair } from '../helpers/seed-pairs'
+import { FAKE_OPENAI_KEY, startFakeOpenAI, type FakeOpenAI } from '../fakes/fake-openai/server'
+import { startHarness, type Harness } from './harness'
+import { AppShell } from './pages/app-shell'
+import { KbPage } from './pages/kb-page'
+
+let h: Harness
+let openai: FakeOpenAI
+let kb: KbPage
+let shell: AppShell
+const ids = {} as Record<'delivery' | 'refund' | 'waiting', number>
+const words = (n: number, w: string): string => Array.from({ length: n }, () => w).join(' ')
+
+beforeAll(async () => {
+  // 30 words 100 ms apart: about three seconds of writing to watch.
+  openai = await startFakeOpenAI({ tokenIntervalMs: 100 })
+  h = await startHarness({
+    env: { REPLYBASE_OPENAI_BASE_URL: openai.baseUrl },
+    hash: '#/drafts',
+    before: async (server) => {
+      const [a] = seedAccounts(server.core.dbh, ['support@shop.example'])
+      const accountId = a!
+      ids.delivery = seedPair(server.core.dbh, {
+        accountId,
+        status: 'approved',
+        language: 'ru',
+        subject: 'Доставка заказа',
+        client: 'Где мой заказ? Доставка задерживается уже неделю.',
+        reply: 'Ваш заказ передан курьеру, доставка завтра.',
+      })
+      ids.refund = seedPair(server.core.dbh, {
+        accountId,
+        status: 'approved',
+        language: 'en',
+        subject: 'Late delivery',
+        client: 'Where is my order? The delivery is a week late.',
+        reply: 'Your order is with the courier and arrives tomorrow.',
+      })
+      ids.waiting = Number(
+        server.core.dbh.sqlite
+          .prepare(
+            `INSERT INTO messages (account_id, external_id, thread_id, direction, from_address,
+               from_name, subject, body_text, sent_at)
+             VALUES (?, 'u-9', 'tu-9', 'incoming', 'olga@client.example', 'Ольга', 'Заказ',
+               'Где мой заказ? Доставка опять задерживается.', '2026-12-04T09:00:00.000Z')`,
+          )
+          .run(accountId).lastInsertRowid,
+      )
+      for (const r of [
+        await server.dispatch('ai.saveOpenAI', { apiKey: FAKE_OPENAI_KEY }),
+        await server.dispatch('settings.update', { aiEnabled: true }),
+      ]) {
+        if (!r.ok) throw new Error(r.error.message)
+      }
+    },
+  })
+  kb = new KbPage(h.page)
+  shell = new AppShell(h.page)
+})
+afterAll(async () => {
+  await h?.close()
+  await openai?.close()
+})
+
+const streaming = () => h.page.getByTestId('draft-streaming')
+const recentItem = (id: number) =>
+  h.page.getByTestId('recent-drafts').locator(`details[data-id="${id}"]`)
+const storedDrafts = async () => {
+  const r = await h.server.dispatch('ai.drafts', {})
+  if (!r.ok) throw new Error(r.error.message)
+  return r.value as Array<{ id: number; feedback: string | null; sourceIds: number[] }>
+}
+
+describe('drafts as they are written', () => {
+  it('shows the sources and the first words while the model writes, then the draft to rate', async () => {
+    openai.set({ reply: () => `Hello! ${words(30, 'word')}` })
+    await expect
+      .poll(() => h.page.getByTestId('drafts-page').isVisible(), { timeout: 15_000 })
+      .toBe(true)
+    await kb.pasteAndDraft('Where is my order? The delivery is late.')
+    // Part of the answer is on screen, with its sources, before the whole of it.
+    await expect
+      .poll(() => streaming().getByTestId('draft-text').textContent())
+      .toMatch(/^Hello! word/)
+    const partial = (await streaming().getByTestId('draft-text').textContent()) ?? ''
+    expect(partial.split(' ').length).toBeLessThan(31)
+    expect(await streaming().getAttribute('aria-busy')).toBe('true')
+    expect(await kb.sourceIds()).toContain(ids.refund)
+    await h.screenshot('draft-streaming-en')
+
+    await expect.poll(() => h.page.getByTestId('draft').count(), { timeout: 10_000 }).toBe(1)
+    expect(await streaming().count()).toBe(0)
+    expect(await kb.draftText()).toBe(`Hello! ${words(30, 'word')}`)
+    expect(await h.page.getByTestId('draft').textContent()).toContain('tokens: 100 + 20')
+    const up = h.page.getByTestId('draft').getByTestId('draft-up')
+    await up.click()
+    await expect.poll(() => up.getAttribute('aria-pressed')).toBe('true')
+    const [latest] = await storedDrafts()
+    expect(latest).toMatchObject({ feedback: 'up' })
+    expect(latest!.sourceIds).toContain(ids.refund)
+    await h.screenshot('draft-done-en')
+
+    // Kept under Recent drafts, its verdict shown, its sources a click away.
+    const item = recentItem(latest!.id)
+    await expect.poll(() => item.locator('summary').textContent()).toContain('useful')
+    await item.locator('summary').click()
+    await item.getByRole('button', { name: `pair #${ids.refund}` }).click()
+    await expect
+      .poll(() => kb.dialogReply())
+      .toBe('Your order is with the courier and arrives tomorrow.')
+    await kb.closeDialog()
+    // Pressing the chosen thumb again takes the verdict back.
+    await up.click()
+    await expect.poll(() => up.getAttribute('aria-pressed')).toBe('false')
+    expect((await storedDrafts())[0]).toMatchObject({ feedback: null })
+  })
+
+  it('in Russian: an unanswered message drafted as it is written, judged, and counted for its pair', async () => {
+    await h.server.dispatch('settings.update', { language: 'ru' })
+    await expect.poll(() => shell.headingText()).toBe('Черновики')
+    openai.set({ reply: () => `Здравствуйте! ${words(30, 'слово')}` })
+    await h.page
+      .getByTestId('unanswered')
+      .locator(`li[data-id="${ids.waiting}"]`)
+      .getByRole('button')
+      .click()
+    await expect
+      .poll(() => h.page.getByTestId('draft-status').getByRole('status').textContent())
+      .toBe('Пишем…')
+    await expect
+      .poll(() => kb.draftText(), { timeout: 10_000 })
+      .toBe(`Здравствуйте! ${words(30, 'слово')}`)
+    expect(await h.page.getByTestId('draft').textContent()).toContain('токены: 100 + 20')
+    const down = h.page.getByTestId('draft').getByTestId('draft-down')
+    expect(await down.textContent()).toContain('Не пригодился')
+    await down.click()
+    await expect.poll(() => down.getAttribute('aria-pressed')).toBe('true')
+    const [latest] = await storedDrafts()
+    expect(latest).toMatchObject({ feedback: 'down' })
+    expect(latest!.sourceIds).toContain(ids.delivery)
+    await expect
+      .poll(() => recentItem(latest!.id).locator('summary').textContent())
+      .toContain('не пригодился')
+    await h.screenshot('draft-done-ru')
+
+    // The approved pair it drew on says so in Review.
+    await shell.open('review')
+    await h.page.getByTestId('status-tab-approved').click()
+    await h.page.locator(`[data-testid="pair-row"][data-id="${ids.delivery}"]`).click()
+    await expect
+      .poll(() => h.page.getByTestId('pair-citations').textContent())
+      .toMatch(/^Источник \d+ черновик(а|ов): пригодил(ся|ись) \d+, нет 1$/)
+  })
+})
