@@ -1,8 +1,7 @@
 // A fake OpenAI API on 127.0.0.1:0 speaking the real wire format: GET /v1/models(/{id}),
 // POST /v1/chat/completions (whole or streamed: chat-stream.ts), POST /v1/embeddings
 // (embeddings.ts, with a tokens-per-minute limit: token-rate-limit.ts), OpenAI's error bodies
-// (401, 404, 429, 500),
-// added latency and an offline mode (connections dropped). Every request is recorded so
+// (401, 404, 429, 500), added latency and an offline mode (connections dropped). Every request is recorded so
 // tests can assert what was sent. Answers are deterministic.
 import crypto from 'node:crypto'
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
