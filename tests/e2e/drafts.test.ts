@@ -18,7 +18,7 @@ const ids = {} as Record<'delivery' | 'refund' | 'waiting', number>
 const words = (n: number, w: string): string => Array.from({ length: n }, () => w).join(' ')
 
 beforeAll(async () => {
-  // 30 words 100 ms apart: about three seconds of writing to watch.
+  // 60 words 100 ms apart: about six seconds of writing to watch, even on a busy machine.
   openai = await startFakeOpenAI({ tokenIntervalMs: 100 })
   h = await startHarness({
     env: { REPLYBASE_OPENAI_BASE_URL: openai.baseUrl },
@@ -79,7 +79,7 @@ const storedDrafts = async () => {
 
 describe('drafts as they are written', () => {
   it('shows the sources and the first words while the model writes, then the draft to rate', async () => {
-    openai.set({ reply: () => `Hello! ${words(30, 'word')}` })
+    openai.set({ reply: () => `Hello! ${words(60, 'word')}` })
     await expect
       .poll(() => h.page.getByTestId('drafts-page').isVisible(), { timeout: 15_000 })
       .toBe(true)
@@ -89,14 +89,14 @@ describe('drafts as they are written', () => {
       .poll(() => streaming().getByTestId('draft-text').textContent())
       .toMatch(/^Hello! word/)
     const partial = (await streaming().getByTestId('draft-text').textContent()) ?? ''
-    expect(partial.split(' ').length).toBeLessThan(31)
+    expect(partial.split(' ').length).toBeLessThan(61)
     expect(await streaming().getAttribute('aria-busy')).toBe('true')
     expect(await kb.sourceIds()).toContain(ids.refund)
     await h.screenshot('draft-streaming-en')
 
     await expect.poll(() => h.page.getByTestId('draft').count(), { timeout: 10_000 }).toBe(1)
     expect(await streaming().count()).toBe(0)
-    expect(await kb.draftText()).toBe(`Hello! ${words(30, 'word')}`)
+    expect(await kb.draftText()).toBe(`Hello! ${words(60, 'word')}`)
     expect(await h.page.getByTestId('draft').textContent()).toContain('tokens: 100 + 20')
     const up = h.page.getByTestId('draft').getByTestId('draft-up')
     await up.click()
