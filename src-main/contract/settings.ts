@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { method, noInput, type NoInput } from './define'
 
 export const LOOKBACK_DAYS = [30, 90, 180, 365, 0] as const // 0 = all mail
+/** Bounds of the Review page's split: neither the list nor the details can be dragged away. */
+export const REVIEW_LIST_PERCENT = { min: 15, max: 85, default: 65 } as const
 
 export interface AppSettings {
   /** null follows the OS language. */
@@ -24,6 +26,8 @@ export interface AppSettings {
   /** The OpenAI embedding model and vector size of similar-case search. */
   embeddingModel: string
   embeddingDimensions: number
+  /** Review page: the list's share of the height it shares with the pair's details, in %. */
+  reviewListPercent: number
   /** Whether a Google client secret is in the keychain; the secret itself never leaves main. */
   googleClientSecretStored: boolean
   /** Where the client id comes from: the environment overrides Settings. */
@@ -58,6 +62,7 @@ export const settingsPatch = z
       .trim()
       .regex(/^[\w.:/-]{1,100}$/),
     embeddingDimensions: z.number().int().min(16).max(3072),
+    reviewListPercent: z.number().int().min(REVIEW_LIST_PERCENT.min).max(REVIEW_LIST_PERCENT.max),
     /** Write-only: a new secret, '' keeps the stored one, null removes it. */
     googleClientSecret: z.string().max(512).nullable(),
   })

@@ -8,6 +8,7 @@ import './styles/components.css'
 import './styles/accounts.css'
 import './styles/review.css'
 import './styles/review-thread.css'
+import './styles/review-split.css'
 import './styles/kb.css'
 
 createRoot(document.getElementById('root')!).render(

@@ -2,6 +2,7 @@
 import { readAppSetting, readAppSettingRows, writeAppSettings } from '../../db/queries/app-settings'
 import type { DbHandle } from '../../db/connection'
 import type { AppSettings } from '@contract'
+import { REVIEW_LIST_PERCENT } from '@contract/settings'
 
 export type StoredSettings = Omit<AppSettings, 'googleClientSecretStored' | 'googleClientIdSource'>
 
@@ -19,6 +20,7 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   aiRedact: true,
   embeddingModel: 'text-embedding-3-small',
   embeddingDimensions: 512,
+  reviewListPercent: REVIEW_LIST_PERCENT.default,
 }
 
 export function readSettings(dbh: DbHandle): StoredSettings {

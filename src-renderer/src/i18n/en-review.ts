@@ -104,6 +104,11 @@ export const enReview = {
     parseFailed: 'The message could not be decoded: {{error}}',
     deleted: 'Deleted in Gmail',
   },
+  split: {
+    label: 'Resize the list and the pair details',
+    value: 'List {{percent}}% of the height',
+    hint: 'Drag, or focus and use the arrow keys',
+  },
   thread: {
     title_one: 'Earlier in this thread: {{count}} message',
     title_other: 'Earlier in this thread: {{count}} messages',

@@ -118,6 +118,11 @@ export const ruReview: Messages['review'] = {
     parseFailed: 'Письмо не удалось разобрать: {{error}}',
     deleted: 'Удалено в Gmail',
   },
+  split: {
+    label: 'Размер списка и карточки пары',
+    value: 'Список: {{percent}}% высоты',
+    hint: 'Перетащите или выберите и нажимайте стрелки',
+  },
   thread: {
     title_one: 'Ранее в переписке: {{count}} письмо',
     title_few: 'Ранее в переписке: {{count}} письма',

@@ -7,6 +7,8 @@ import { Empty, ErrorState, Loading } from '../components/states'
 import { useAccounts } from '../stores/accounts-store'
 import { useReview } from '../stores/review-store'
 import { DEFAULT_FILTERS } from '../stores/review-model'
+import { LIST_PERCENT_DEFAULT, saveListPercent } from '../stores/review-layout'
+import { useSettings } from '../stores/settings-store'
 import { setStatus, undo } from '../stores/review-writes'
 import { OriginalDialog } from './review/original-dialog'
 import { PairDetailPane } from './review/pair-detail'
@@ -15,6 +17,7 @@ import { commandFor, isTextField, type ReviewCommand } from './review/review-key
 import { ReviewBar } from './review/review-bar'
 import { ReviewFilters, ReviewSearch } from './review/review-filters'
 import { ShortcutsDialog } from './review/shortcuts-dialog'
+import { SplitHandle } from './review/split-handle'
 import { StatusTabs } from './review/status-tabs'
 import { SourcePairDialog } from './drafts/source-pair-dialog'
 
@@ -29,6 +32,15 @@ export function ReviewPage() {
   const [original, setOriginal] = useState<PairDetail | null>(null)
   const searchRef = useRef<HTMLInputElement>(null)
   const listRef = useRef<HTMLDivElement>(null)
+  const storedPercent = useSettings((s) => s.settings?.reviewListPercent)
+  const [draggedPercent, setDraggedPercent] = useState<number | null>(null)
+  const listPercent = draggedPercent ?? storedPercent ?? LIST_PERCENT_DEFAULT
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  // Arrow keys step the split quickly: remember where it ends up, not every step.
+  const commitPercent = (value: number): void => {
+    clearTimeout(saveTimer.current)
+    saveTimer.current = setTimeout(() => void saveListPercent(value), 400)
+  }
 
   useEffect(() => {
     const s = useReview.getState()
@@ -123,8 +135,20 @@ export function ReviewPage() {
       ) : total === 0 && !loading ? (
         <Empty>{t('review.emptyFiltered')}</Empty>
       ) : (
-        <div className="review-split" aria-busy={loading}>
+        <div
+          className="review-split"
+          aria-busy={loading}
+          style={{
+            gridTemplateRows: `minmax(96px, ${listPercent}fr) auto minmax(140px, ${100 - listPercent}fr)`,
+          }}
+        >
           <PairList listRef={listRef} />
+          <SplitHandle
+            percent={listPercent}
+            controls="review-list"
+            onChange={setDraggedPercent}
+            onCommit={commitPercent}
+          />
           <PairDetailPane onOriginal={setOriginal} />
         </div>
       )}

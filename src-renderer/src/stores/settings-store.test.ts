@@ -20,6 +20,7 @@ const base: AppSettings = {
   aiRedact: true,
   embeddingModel: 'text-embedding-3-small',
   embeddingDimensions: 512,
+  reviewListPercent: 65,
   googleClientSecretStored: false,
   googleClientIdSource: 'none',
 }

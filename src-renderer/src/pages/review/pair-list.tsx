@@ -51,7 +51,7 @@ export function PairList({ listRef }: { listRef: React.RefObject<HTMLDivElement 
 
   const activeItem = items[active]
   return (
-    <div className="pair-list">
+    <div className="pair-list" id="review-list">
       <div className="pair-row pair-head" aria-hidden="true">
         <span />
         <span>{t('review.col.account')}</span>
