@@ -16,6 +16,7 @@ import {
 import { uiLanguage } from '../core/background/background-texts'
 import { readFlag, setFlag } from '../db/queries/app-flags'
 import { createLogger } from '../core/logging/logger'
+import type { AppPage } from '@contract'
 import { createTray, type TrayController } from './tray'
 import { showNotification } from './notifications'
 import { applyLaunchAtLogin } from './login-item'
@@ -26,7 +27,7 @@ const log = createLogger('background')
 export interface ShellHooks {
   /** Shows the window, opening a page ('/accounts?reconnect=3') when it must be created. */
   showWindow(route?: {
-    page: 'accounts' | 'review' | 'settings'
+    page: AppPage
     reconnectAccountId?: number
   }): void
   quit(): void
@@ -47,6 +48,13 @@ export function startBackground(core: Core, shell: ShellHooks): Background {
     switch (command) {
       case 'open':
         return shell.showWindow()
+      case 'drafts': {
+        // A window already open goes to the page; a new one opens on it.
+        const route = { page: 'drafts' as const }
+        shell.showWindow(route)
+        core.events.emit('app.navigate', route)
+        return
+      }
       case 'syncNow':
         void core.sync.now({}).catch((e: unknown) => log.info({ err: e }, 'tray sync not run'))
         return

@@ -6,6 +6,9 @@ import type { RebuildPairsProgress } from './rebuild'
 import type { SimilarPair } from './ai'
 import type { PairLanguage } from './pairs'
 
+/** The window's pages, as the tray and notifications name them. */
+export type AppPage = 'accounts' | 'review' | 'drafts' | 'settings'
+
 export interface AppEvents {
   'settings.changed': { language: 'en' | 'ru' | null; theme: 'system' | 'light' | 'dark' }
   /** A Gmail connect attempt is waiting for the browser; the UI may offer to copy the link. */
@@ -39,6 +42,6 @@ export interface AppEvents {
   'sync.paused': { paused: boolean }
   /** The desktop shell asks the window to show a page (a notification or the tray was
    * clicked); with reconnectAccountId the Accounts page puts that account's Reconnect first. */
-  'app.navigate': { page: 'accounts' | 'review' | 'settings'; reconnectAccountId?: number }
+  'app.navigate': { page: AppPage; reconnectAccountId?: number }
 }
 export type AppEventName = keyof AppEvents

@@ -47,7 +47,7 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 
 export type { AppStatus } from './app'
 export type { AppSettings, SettingsPatch } from './settings'
-export type { AppEvents, AppEventName } from './events'
+export type { AppEvents, AppEventName, AppPage } from './events'
 export type { AccountDto, GmailConnectResult, DisconnectResult, SyncSummary } from './accounts'
 export type {
   PairCounts,

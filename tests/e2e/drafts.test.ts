@@ -157,4 +157,11 @@ describe('drafts as they are written', () => {
       .poll(() => h.page.getByTestId('pair-citations').textContent())
       .toMatch(/^Источник \d+ черновик(а|ов): пригодил(ся|ись) \d+, нет 1$/)
   })
+
+  it("the tray's Draft a reply opens the Drafts page from wherever the window is", async () => {
+    expect(await shell.headingText()).toBe('Проверка')
+    h.server.core.events.emit('app.navigate', { page: 'drafts' })
+    await expect.poll(() => shell.headingText()).toBe('Черновики')
+    expect(await h.page.evaluate(() => location.hash)).toBe('#/drafts')
+  })
 })

@@ -29,6 +29,7 @@ describe('tray state', () => {
   it('offers Open, Sync now, Pause/Resume and Quit', () => {
     expect(trayMenu(facts(), 'en').map((i) => i.label)).toEqual([
       'Open ReplyBase',
+      'Draft a reply…',
       'Sync now',
       'Pause background sync',
       'Quit',
@@ -36,6 +37,7 @@ describe('tray state', () => {
     const paused = trayMenu(facts({ paused: true, syncing: 1 }), 'ru')
     expect(paused.map((i) => i.label)).toEqual([
       'Открыть ReplyBase',
+      'Составить черновик ответа…',
       'Синхронизировать',
       'Возобновить фоновую синхронизацию',
       'Выйти',

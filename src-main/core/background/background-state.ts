@@ -28,7 +28,7 @@ export function trayTooltip(f: BackgroundFacts, language: UiLanguage): string {
   return f.paused ? t.paused : t.idle
 }
 
-export type TrayCommand = 'open' | 'syncNow' | 'togglePause' | 'quit'
+export type TrayCommand = 'open' | 'drafts' | 'syncNow' | 'togglePause' | 'quit'
 
 export interface TrayMenuItem {
   id: TrayCommand
@@ -40,6 +40,7 @@ export function trayMenu(f: BackgroundFacts, language: UiLanguage): TrayMenuItem
   const t = textsFor(language)
   return [
     { id: 'open', label: t.open, enabled: true },
+    { id: 'drafts', label: t.drafts, enabled: true },
     { id: 'syncNow', label: t.syncNow, enabled: f.syncing === 0 },
     { id: 'togglePause', label: f.paused ? t.resume : t.pause, enabled: true },
     { id: 'quit', label: t.quit, enabled: true },

@@ -5,6 +5,7 @@ export type UiLanguage = 'en' | 'ru'
 const TEXTS = {
   en: {
     open: 'Open ReplyBase',
+    drafts: 'Draft a reply…',
     syncNow: 'Sync now',
     pause: 'Pause background sync',
     resume: 'Resume background sync',
@@ -26,6 +27,7 @@ const TEXTS = {
   },
   ru: {
     open: 'Открыть ReplyBase',
+    drafts: 'Составить черновик ответа…',
     syncNow: 'Синхронизировать',
     pause: 'Приостановить фоновую синхронизацию',
     resume: 'Возобновить фоновую синхронизацию',
