@@ -26,10 +26,7 @@ const log = createLogger('background')
 
 export interface ShellHooks {
   /** Shows the window, opening a page ('/accounts?reconnect=3') when it must be created. */
-  showWindow(route?: {
-    page: AppPage
-    reconnectAccountId?: number
-  }): void
+  showWindow(route?: { page: AppPage; reconnectAccountId?: number }): void
   quit(): void
 }
 
