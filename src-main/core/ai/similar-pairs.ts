@@ -1,9 +1,11 @@
 // Approved pairs whose client text resembles a new message, ranked by FTS5's bm25 over the
 // stemmed index (https://sqlite.org/fts5.html#the_bm25_function). Local: works offline.
+// Words of the approved reply count too, at a third of the client text's weight: a reply
+// names what the case was about ('refund', 'reset link') in the words clients often skip.
 import type { SimilarPair } from '@contract/ai'
 import type { DbHandle } from '../../db/connection'
 import { stemText } from '../../db/stem'
-import { searchApprovedByClientText } from '../../db/queries/pairs-similar'
+import { searchApprovedByText } from '../../db/queries/pairs-similar'
 
 /** A long message would make a huge OR query; this many distinct terms rank well enough. */
 const MAX_TERMS = 48
@@ -23,7 +25,8 @@ export function isStopStem(stem: string): boolean {
 }
 
 /**
- * An FTS5 expression matching any significant word of `text` in the client column, or null.
+ * An FTS5 expression matching any significant word of `text` in the client or reply column,
+ * or null.
  * Words are stemmed and quoted, so nothing the mail says is read as FTS5 syntax.
  */
 export function similarityQuery(text: string): string | null {
@@ -35,13 +38,13 @@ export function similarityQuery(text: string): string | null {
     terms.push(`"${stem}"`)
     if (terms.length >= MAX_TERMS) break
   }
-  return terms.length ? `client : (${terms.join(' OR ')})` : null
+  return terms.length ? `{client reply} : (${terms.join(' OR ')})` : null
 }
 
 export function findSimilarApproved(dbh: DbHandle, text: string, limit: number): SimilarPair[] {
   const match = similarityQuery(text)
   if (!match) return []
-  const rows = searchApprovedByClientText(dbh, match, limit)
+  const rows = searchApprovedByText(dbh, match, limit)
   return rows.map((r) => ({
     id: r.id,
     score: Number(r.score.toPrecision(4)),

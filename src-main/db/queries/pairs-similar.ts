@@ -1,4 +1,4 @@
-// Approved pairs whose client column matches an FTS5 expression, best bm25 first
+// Approved pairs matching an FTS5 expression over their client and reply columns, best bm25 first
 // (https://sqlite.org/fts5.html#the_bm25_function).
 import type { DbHandle } from '../connection'
 import { stmt } from '../statement-cache'
@@ -22,7 +22,7 @@ const SIMILAR_SELECT = `SELECT p.id AS id, -r.rank AS score,
        p.language AS language, m.subject AS subject,
        coalesce(p.sent_at, p.created_at) AS sentAt`
 
-export function searchApprovedByClientText(
+export function searchApprovedByText(
   dbh: DbHandle,
   match: string,
   limit: number,
@@ -42,7 +42,7 @@ export function searchApprovedByClientText(
      LIMIT ?`,
   ).all(match, window, limit)
   if (ranked.length >= limit) return ranked
-  // The client column weighs most; the reply column is not searched.
+  // The client column weighs most, the reply a third as much.
   return stmt<[string, number], SimilarPairRow>(
     dbh.sqlite,
     `${SIMILAR_SELECT}
