@@ -5,8 +5,11 @@
 // few thousand vectors), full text, and the whole hybrid retrieval (full text + vectors +
 // rank fusion; the provider's embedding call for the query is not ours and is left out). It
 // also prints how many of the exact top 5 the approximate search finds, and what the vectors
-// cost on disk per 1,000 pairs.
-//   npm run bench:kb -- [--pairs 100000] [--queries 40]
+// cost on disk per 1,000 pairs. Then, against the fake OpenAI (bench-kb-quality.ts): the
+// embedding job's throughput under a tokens-per-minute limit (a 60 s sliding window, as
+// OpenAI's), and precision@5 of hybrid search, full text and vectors on the labelled set.
+//   npm run bench:kb -- [--pairs 100000] [--queries 40] [--skip-search]
+//     [--tpm-limit 20000] [--tpm-window-s 60] [--tpm-pairs 1000] [--tpm-latency-ms 150]
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -20,10 +23,13 @@ import { findSimilarApproved } from '../src-main/core/ai/similar-pairs'
 import { reciprocalRankFusion } from '../src-main/core/ai/rank-fusion'
 import { seededDataDir } from '../tests/helpers/seed-pairs'
 import { fakeEmbedding } from '../tests/fakes/fake-openai/server'
+import { embeddingThroughput, retrievalQuality } from './bench-kb-quality'
 
 const MODEL = 'text-embedding-3-small'
 const DIMS = 512
 const TARGET_P95_MS = 50
+const TARGET_TPM_SHARE = 0.9
+const TARGET_PRECISION = 0.8
 
 const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b)
@@ -37,10 +43,57 @@ async function main(): Promise<void> {
     options: {
       pairs: { type: 'string', default: '100000' },
       queries: { type: 'string', default: '40' },
+      'skip-search': { type: 'boolean', default: false },
+      'tpm-limit': { type: 'string', default: '20000' },
+      'tpm-window-s': { type: 'string', default: '60' },
+      'tpm-pairs': { type: 'string', default: '1000' },
+      'tpm-latency-ms': { type: 'string', default: '150' },
     },
   })
-  const n = Number(values.pairs)
-  const queries = Number(values.queries)
+  if (!values['skip-search']) await searchSpeed(Number(values.pairs), Number(values.queries))
+  await quality({
+    limit: Number(values['tpm-limit']),
+    windowMs: Number(values['tpm-window-s']) * 1000,
+    pairs: Number(values['tpm-pairs']),
+    latencyMs: Number(values['tpm-latency-ms']),
+  })
+}
+
+async function quality(tpm: Parameters<typeof embeddingThroughput>[0]): Promise<void> {
+  process.stderr.write('retrieval on the labelled set…\n')
+  const r = await retrievalQuality()
+  const p = (x: { all: number; en: number; ru: number }): string =>
+    `${x.all.toFixed(3)} (en ${x.en.toFixed(2)}, ru ${x.ru.toFixed(2)})`
+  const mark = (ok: boolean): string => (ok ? 'ok  ' : 'MISS')
+  process.stdout.write(
+    [
+      `retrieval, labelled set: ${r.queries} queries (en + ru), ${r.pairs} approved pairs, precision@5`,
+      `  vectors are the fake OpenAI's hashed character trigrams, not a language model's embeddings`,
+      `  ${mark(r.precision.hybrid.all >= TARGET_PRECISION)} hybrid (full text + vectors, RRF)  ${p(r.precision.hybrid)} (target >= ${TARGET_PRECISION})`,
+      `       full text alone                  ${p(r.precision.fulltext)}`,
+      `       vectors alone                    ${p(r.precision.vector)}`,
+      '',
+    ].join('\n'),
+  )
+  process.stderr.write(
+    `embedding ${tpm.pairs} pairs under ${tpm.limit} tokens per ${tpm.windowMs / 1000} s (takes a few windows)…\n`,
+  )
+  const t = await embeddingThroughput(tpm)
+  const perWindow = (t.tokens / t.wallMs) * t.windowMs
+  const share = t.utilisation
+  process.stdout.write(
+    [
+      `embedding under a tokens-per-minute limit: ${t.limit.toLocaleString('en-US')} tokens per ${t.windowMs / 1000} s window (fake OpenAI, ${tpm.latencyMs} ms latency)`,
+      `  ${mark(share !== null && share >= TARGET_TPM_SHARE)} share of the limit used    ${share === null ? 'n/a (run shorter than a window)' : `${(share * 100).toFixed(1)} %`} of the whole windows' allowance (target >= ${TARGET_TPM_SHARE * 100} %)`,
+      `  ${mark(t.failedPairs === 0 && !t.error)} failed pairs              ${t.failedPairs} of ${t.pairs}${t.error ? ` (${t.error})` : ''} (target 0)`,
+      `       tokens sent               ${t.tokens.toLocaleString('en-US')} in ${(t.wallMs / 1000).toFixed(1)} s, ${Math.round(perWindow).toLocaleString('en-US')} per ${t.windowMs / 1000} s over the whole run (its first window's burst included)`,
+      `       requests                  ${t.requests} admitted, ${t.refused} refused with 429`,
+      '',
+    ].join('\n'),
+  )
+}
+
+async function searchSpeed(n: number, queries: number): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'replybase-bench-kb-'))
   try {
     process.stderr.write(`seeding ${n.toLocaleString('en-US')} approved pairs…\n`)
