@@ -18,6 +18,9 @@ export const PAIRS_BULK_MAX = 5000
 /** Characters of each one-line preview in the list. */
 export const PAIR_PREVIEW_CHARS = 120
 
+/** Where a search matched in a text: [start, end) in UTF-16 code units of that very string. */
+export type MarkRange = [number, number]
+
 /** One row of the review list. Sorted by sentAt (when the client wrote), newest first by
  * default, then id. */
 export interface PairListItem {
@@ -40,6 +43,8 @@ export interface PairListItem {
   createdAt: string
   /** When the client wrote: the Date of the pair's client message (ISO 8601). */
   sentAt: string
+  /** With a search (`q`): the words it matched in the subject and the two previews. */
+  marks?: { subject: MarkRange[]; client: MarkRange[]; reply: MarkRange[] }
 }
 
 export interface PairListPage {
@@ -98,6 +103,16 @@ export interface PairDetail {
   /** The same messages with their headers; a message deleted from the knowledge base is left out. */
   clientMessages: PairMessageRef[]
   replyMessage: PairMessageRef | null
+  /** When asked with a search (`q`): the words it matched in each text. */
+  marks?: PairDetailMarks
+}
+
+export interface PairDetailMarks {
+  subject: MarkRange[]
+  clientText: MarkRange[]
+  replyText: MarkRange[]
+  clientTextEdited: MarkRange[]
+  replyTextEdited: MarkRange[]
 }
 
 /** What pairs.restore puts back. setStatus's `previous` items fit as they are (texts left
@@ -152,7 +167,13 @@ export type PairsListQuery = z.output<typeof pairsListInput>
 export const pairsCountsInput = z.object(pairFilters).strict()
 export type PairsCountsQuery = z.output<typeof pairsCountsInput>
 
-const pairsGetInput = z.object({ id }).strict()
+const pairsGetInput = z
+  .object({
+    id,
+    /** A search whose matches to mark in the texts (as in pairs.list's `q`). */
+    q: pairFilters.q,
+  })
+  .strict()
 
 /** One pair in full for the command line's `pairs list`: texts as cleaned, edits beside them. */
 export interface PairRecord {

@@ -84,19 +84,42 @@ function stemsOf(raw: string): string[] {
   return [...out]
 }
 
+/** One typed word of a search: the stems it matches, and whether as a prefix too. */
+export interface QueryTerm {
+  stems: string[]
+  prefix: boolean
+}
+
+/** The words of what a user typed, each with its stems; the last one also matches as a
+ * prefix, so results follow the typing. */
+export function queryTerms(input: string): QueryTerm[] {
+  const words = [...input.matchAll(WORD)].map((m) => m[0])
+  return words.map((word, i) => ({ stems: stemsOf(word), prefix: i === words.length - 1 }))
+}
+
+/** Each word of a text with where it stands and the stem the index holds for it. */
+export function stemmedWords(
+  text: string,
+  latin = latinStemLanguage(text),
+): Array<{ start: number; end: number; stem: string }> {
+  const out: Array<{ start: number; end: number; stem: string }> = []
+  for (const m of text.matchAll(WORD)) {
+    out.push({ start: m.index, end: m.index + m[0].length, stem: stemWord(m[0], latin) })
+  }
+  return out
+}
+
 /**
  * Turns what a user typed into a safe FTS5 MATCH expression: each word is stemmed and quoted
  * (so FTS5 operators in user input are inert), all words must match, each under any of its
- * stems, and the last word also matches as a prefix so results follow the typing. Returns
- * null for no words.
+ * stems, and the last word also matches as a prefix. Returns null for no words.
  */
 export function toFtsQuery(input: string): string | null {
-  const words = [...input.matchAll(WORD)].map((m) => m[0])
-  if (words.length === 0) return null
-  return words
-    .map((word, i) => {
-      const prefix = i === words.length - 1 ? '*' : ''
-      const alternatives = stemsOf(word).map((stem) => `"${stem}"${prefix}`)
+  const terms = queryTerms(input)
+  if (terms.length === 0) return null
+  return terms
+    .map(({ stems, prefix }) => {
+      const alternatives = stems.map((stem) => `"${stem}"${prefix ? '*' : ''}`)
       return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`
     })
     .join(' AND ')

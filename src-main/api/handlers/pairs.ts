@@ -13,7 +13,7 @@ type PairsMethods =
 export const pairsHandlers: DomainHandlers<PairsMethods> = (core) => ({
   'pairs.list': (q) => core.review.list(q),
   'pairs.counts': (q) => core.review.counts(q),
-  'pairs.get': ({ id }) => core.review.get(id),
+  'pairs.get': ({ id, q }) => core.review.get(id, q),
   'pairs.records': (q) => core.review.records(q),
   'pairs.setStatus': ({ ids, status }) => core.review.setStatus(ids, status),
   'pairs.edit': (input) => core.review.edit(input),

@@ -39,6 +39,7 @@ import {
 import { AppError } from '@contract/errors'
 import type { EventBus } from '../event-bus'
 import { toFtsQuery } from '../../db/stem'
+import { searchMatcher, type SearchMatcher } from './search-marks'
 
 export interface PairEditInput {
   id: number
@@ -50,7 +51,8 @@ export interface PairEditInput {
 export interface ReviewService {
   list(query: PairsListQuery): PairListPage
   counts(query: PairsCountsQuery): PairCounts
-  get(id: number): PairDetail
+  /** With `q`, the detail marks where that search matched. */
+  get(id: number, q?: string): PairDetail
   setStatus(ids: number[], status: PairStatus): SetStatusResult
   edit(input: PairEditInput): PairDetail
   restore(items: PairSnapshot[]): { restored: number }
@@ -129,8 +131,8 @@ export function filterSql(q: PairsCountsQuery): PairFilterSql {
   return f
 }
 
-function toItem(r: PairListRow): PairListItem {
-  return {
+function toItem(r: PairListRow, matcher: SearchMatcher | null): PairListItem {
+  const item: PairListItem = {
     id: r.id,
     accountId: r.accountId,
     accountEmail: r.accountEmail,
@@ -145,6 +147,14 @@ function toItem(r: PairListRow): PairListItem {
     createdAt: r.createdAt,
     sentAt: r.sentAt,
   }
+  if (matcher) {
+    item.marks = {
+      subject: matcher.marks(item.subject),
+      client: matcher.marks(item.clientPreview, r.clientHead),
+      reply: matcher.marks(item.replyPreview, r.replyHead),
+    }
+  }
+  return item
 }
 
 /** Newest first: sentAt descending, then id descending (the order of the SQL). */
@@ -185,7 +195,7 @@ export function createReviewService(deps: {
   const { dbh, events } = deps
   const nowIso = (): string => (deps.now ? deps.now() : new Date()).toISOString()
 
-  function get(id: number): PairDetail {
+  function get(id: number, q?: string): PairDetail {
     const p = getPairRow(dbh, id)
     if (!p) throw new AppError('not_found', `No pair with id ${id}.`)
     const turn = jsonList(p.clientTurnIds).filter((x): x is number => Number.isInteger(x))
@@ -197,7 +207,7 @@ export function createReviewService(deps: {
       .map((mid) => refs.get(mid))
       .filter((m): m is PairMessageRef => m !== undefined)
     const replyMessage = refs.get(p.replyMessageId) ?? null
-    return {
+    const detail: PairDetail = {
       id: p.id,
       accountId: p.accountId,
       accountEmail: p.accountEmail,
@@ -222,6 +232,17 @@ export function createReviewService(deps: {
       clientMessages,
       replyMessage,
     }
+    const matcher = q ? searchMatcher(q) : null
+    if (matcher) {
+      detail.marks = {
+        subject: matcher.marks(detail.subject),
+        clientText: matcher.marks(p.clientText),
+        replyText: matcher.marks(p.replyText),
+        clientTextEdited: matcher.marks(p.clientTextEdited ?? ''),
+        replyTextEdited: matcher.marks(p.replyTextEdited ?? ''),
+      }
+    }
+    return detail
   }
 
   const changed = (ids: number[]): void => {
@@ -231,6 +252,7 @@ export function createReviewService(deps: {
   return {
     list(q) {
       const f = filterSql(q)
+      const matcher = f.fts && q.q ? searchMatcher(q.q) : null
       const cursor = q.cursor ? decodeCursor(q.cursor) : null
       const statuses = q.status === 'all' ? PAIR_STATUSES : [q.status]
       // One index range per status; 'all' merges the three ordered pages.
@@ -241,7 +263,7 @@ export function createReviewService(deps: {
       const page = more ? rows.slice(0, q.limit) : rows
       const last = page.at(-1)
       return {
-        items: page.map(toItem),
+        items: page.map((r) => toItem(r, matcher)),
         nextCursor: more && last ? encodeCursor({ sentAt: last.sentAt, id: last.id }) : null,
       }
     },

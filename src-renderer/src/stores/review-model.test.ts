@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import type { PairDetail, PairListItem } from '@contract/pairs'
 import {
   countsInput,
   editPatch,
+  itemFromDetail,
   listInput,
   preview,
   shiftCounts,
@@ -58,5 +60,30 @@ describe('review model', () => {
     expect(editPatch('orig', null, ' new ')).toBe('new')
     expect(editPatch('orig', 'edited', 'edited')).toBeUndefined()
     expect(editPatch('orig', 'edited', 'orig')).toBeNull()
+  })
+
+  it('drops the search marks of a preview an edit changed, and keeps the others', () => {
+    const item = {
+      id: 1,
+      subject: 'Заказ',
+      clientPreview: 'Где мой заказ?',
+      replyPreview: 'Заказ отправлен.',
+      status: 'new',
+      edited: false,
+      marks: { subject: [[0, 5]], client: [[8, 13]], reply: [[0, 5]] },
+    } as unknown as PairListItem
+    const detail = {
+      status: 'approved',
+      edited: true,
+      clientText: 'Где мой заказ?',
+      clientTextEdited: null,
+      replyText: 'Заказ отправлен.',
+      replyTextEdited: 'Отправили вчера.',
+    } as unknown as PairDetail
+    expect(itemFromDetail(item, detail).marks).toEqual({
+      subject: [[0, 5]],
+      client: [[8, 13]],
+      reply: [],
+    })
   })
 })

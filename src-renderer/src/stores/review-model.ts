@@ -95,13 +95,24 @@ export function snapshotOf(d: PairDetail): PairSnapshot {
 
 /** A list row brought in line with a pair's detail after an edit. */
 export function itemFromDetail(item: PairListItem, d: PairDetail): PairListItem {
-  return {
+  const clientPreview = preview(d.clientTextEdited ?? d.clientText)
+  const replyPreview = preview(d.replyTextEdited ?? d.replyText)
+  const next: PairListItem = {
     ...item,
     status: d.status,
     edited: d.edited,
-    clientPreview: preview(d.clientTextEdited ?? d.clientText),
-    replyPreview: preview(d.replyTextEdited ?? d.replyText),
+    clientPreview,
+    replyPreview,
   }
+  // Search marks point into the old previews: a changed preview keeps none.
+  if (item.marks) {
+    next.marks = {
+      subject: item.marks.subject,
+      client: clientPreview === item.clientPreview ? item.marks.client : [],
+      reply: replyPreview === item.replyPreview ? item.marks.reply : [],
+    }
+  }
+  return next
 }
 
 /**

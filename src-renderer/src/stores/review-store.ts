@@ -74,8 +74,10 @@ export function cacheDetail(d: PairDetail): void {
 async function fetchDetail(id: number): Promise<PairDetail> {
   const cached = detailCache.get(id)
   if (cached) return cached
-  const d = await call('pairs.get', { id })
-  cacheDetail(d)
+  // With the search, so the detail marks what it matched.
+  const q = useReview.getState().filters.q.trim()
+  const d = await call('pairs.get', q ? { id, q } : { id })
+  if (useReview.getState().filters.q.trim() === q) cacheDetail(d)
   return d
 }
 

@@ -3,6 +3,8 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PairDetail as Detail } from '@contract'
+import type { MarkRange } from '@contract'
+import { Highlighted } from '../../components/highlighted'
 import { Pill } from '../../components/pill'
 import { ErrorState, Loading } from '../../components/states'
 import { formatDateTime } from '../../i18n/format'
@@ -49,7 +51,13 @@ function DetailView({ detail, onOriginal }: { detail: Detail; onOriginal: (d: De
     <article data-testid="detail-view" data-id={detail.id} data-status={detail.status}>
       <header className="detail-head">
         <div className="detail-title">
-          <h2>{detail.subject || t('review.noSubject')}</h2>
+          <h2>
+            {detail.subject ? (
+              <Highlighted text={detail.subject} marks={detail.marks?.subject} />
+            ) : (
+              t('review.noSubject')
+            )}
+          </h2>
           <div className="muted small">
             {detail.accountEmail} ·{' '}
             <span data-testid="detail-dates">
@@ -104,12 +112,14 @@ function DetailView({ detail, onOriginal }: { detail: Detail; onOriginal: (d: De
           title={t('review.detail.client')}
           original={detail.clientText}
           edited={detail.clientTextEdited}
+          marks={[detail.marks?.clientText, detail.marks?.clientTextEdited]}
           testId="client-text"
         />
         <TextColumn
           title={t('review.detail.reply')}
           original={detail.replyText}
           edited={detail.replyTextEdited}
+          marks={[detail.marks?.replyText, detail.marks?.replyTextEdited]}
           testId="reply-text"
         />
       </div>
@@ -122,16 +132,20 @@ function TextColumn({
   title,
   original,
   edited,
+  marks,
   testId,
 }: {
   title: string
   original: string
   edited: string | null
+  /** Search matches in the original and in the edit. */
+  marks: [MarkRange[] | undefined, MarkRange[] | undefined]
   testId: string
 }) {
   const { t } = useTranslation()
   const [showOriginal, setShowOriginal] = useState(false)
-  const shown = edited !== null && !showOriginal ? edited : original
+  const showEdit = edited !== null && !showOriginal
+  const shown = showEdit ? edited : original
   return (
     <section className="text-col" aria-label={title}>
       <h3>
@@ -147,7 +161,7 @@ function TextColumn({
         </p>
       )}
       <div className="text-body" data-testid={testId} tabIndex={0}>
-        {shown}
+        <Highlighted text={shown} marks={showEdit ? marks[1] : marks[0]} />
       </div>
     </section>
   )

@@ -4,6 +4,7 @@ import { memo, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { PairListItem } from '@contract'
+import { Highlighted } from '../../components/highlighted'
 import { Pill } from '../../components/pill'
 import { formatDateTime, formatShortDate } from '../../i18n/format'
 import { useReview, type SelectMode } from '../../stores/review-store'
@@ -144,12 +145,18 @@ const Row = memo(function Row({
         {item.accountEmail}
       </span>
       <span className="cell" title={item.subject}>
-        {item.subject || <span className="muted">{t('review.noSubject')}</span>}
+        {item.subject ? (
+          <Highlighted text={item.subject} marks={item.marks?.subject} />
+        ) : (
+          <span className="muted">{t('review.noSubject')}</span>
+        )}
       </span>
-      <span className="cell">{item.clientPreview}</span>
+      <span className="cell">
+        <Highlighted text={item.clientPreview} marks={item.marks?.client} />
+      </span>
       <span className="cell">
         {item.edited && <span className="tag">{t('review.edited')}</span>}
-        {item.replyPreview}
+        <Highlighted text={item.replyPreview} marks={item.marks?.reply} />
       </span>
       <span className="cell">
         <Pill tone={STATUS_TONE[item.status]}>{t(`review.pill.${item.status}`)}</Pill>
