@@ -84,7 +84,9 @@ export function AccountsPage() {
           <table className="table" aria-label={t('accounts.table')} data-testid="accounts-table">
             <thead>
               <tr>
-                <th scope="col">{t('accounts.col.provider')}</th>
+                <th scope="col" className="provider-col">
+                  {t('accounts.col.provider')}
+                </th>
                 <th scope="col">{t('accounts.col.account')}</th>
                 <th scope="col">{t('accounts.col.status')}</th>
                 <th scope="col">{t('accounts.col.lastSync')}</th>

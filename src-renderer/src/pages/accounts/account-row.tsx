@@ -47,8 +47,8 @@ export function AccountRow({
         data-status={account.status}
         className={highlighted ? 'highlight' : undefined}
       >
-        <td>{t(`accounts.provider.${account.provider}`)}</td>
-        <td>
+        <td className="provider-col">{t(`accounts.provider.${account.provider}`)}</td>
+        <td className="account-cell">
           <div className="strong">{account.displayName || account.email}</div>
           {account.displayName && account.displayName !== account.email && (
             <div className="muted small">{account.email}</div>
