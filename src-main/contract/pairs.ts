@@ -259,6 +259,9 @@ const pairsSetStatusMatchingInput = z
     ...pairFilters,
     newStatus: z.enum(PAIR_STATUSES),
     dryRun: z.boolean().default(false),
+    /** Keep what the pairs were (in main, for the latest such action) so that
+     * pairs.restoreMatching can undo it: the Review page's "all matching this filter". */
+    undoable: z.boolean().default(false),
   })
   .strict()
 export type PairsSetStatusMatchingQuery = z.output<typeof pairsSetStatusMatchingInput>
@@ -268,7 +271,11 @@ export interface SetStatusMatchingResult {
   matched: number
   /** Pairs changed (0 on a dry run). */
   updated: number
+  /** With undoable and something changed: pass to pairs.restoreMatching to undo. */
+  undoId: string | null
 }
+
+const pairsRestoreMatchingInput = z.object({ undoId: z.string().min(1).max(64) }).strict()
 
 export const pairsContract = {
   'pairs.list': method<typeof pairsListInput, PairListPage>(pairsListInput),
@@ -283,5 +290,10 @@ export const pairsContract = {
   'pairs.restore': method<typeof pairsRestoreInput, { restored: number }>(pairsRestoreInput),
   'pairs.setStatusMatching': method<typeof pairsSetStatusMatchingInput, SetStatusMatchingResult>(
     pairsSetStatusMatchingInput,
+  ),
+  /** Undo of the latest undoable setStatusMatching: every pair it changed gets its status and
+   * review time back. not_found when that action is no longer the latest (or main restarted). */
+  'pairs.restoreMatching': method<typeof pairsRestoreMatchingInput, { restored: number }>(
+    pairsRestoreMatchingInput,
   ),
 }

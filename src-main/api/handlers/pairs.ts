@@ -9,6 +9,7 @@ type PairsMethods =
   | 'pairs.edit'
   | 'pairs.restore'
   | 'pairs.setStatusMatching'
+  | 'pairs.restoreMatching'
 
 export const pairsHandlers: DomainHandlers<PairsMethods> = (core) => ({
   'pairs.list': (q) => core.review.list(q),
@@ -19,4 +20,5 @@ export const pairsHandlers: DomainHandlers<PairsMethods> = (core) => ({
   'pairs.edit': (input) => core.review.edit(input),
   'pairs.restore': ({ items }) => core.review.restore(items),
   'pairs.setStatusMatching': (q) => core.review.setStatusMatching(q),
+  'pairs.restoreMatching': ({ undoId }) => core.review.restoreMatching(undoId),
 })

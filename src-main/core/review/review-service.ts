@@ -19,7 +19,6 @@ import type {
 } from '@contract/pairs'
 import { PAIR_PREVIEW_CHARS, PAIR_STATUSES } from '@contract/pairs'
 import type { DbHandle } from '../../db/connection'
-import { countMatching, updateStatusMatching } from '../../db/queries/pairs-export'
 import {
   countPairsByStatus,
   getMessageRefs,
@@ -38,6 +37,7 @@ import {
 } from '../../db/queries/pairs-review'
 import { AppError } from '@contract/errors'
 import type { EventBus } from '../event-bus'
+import { createMatchingReview } from './review-matching'
 import { toFtsQuery } from '../../db/stem'
 import { searchMatcher, type SearchMatcher } from './search-marks'
 
@@ -56,8 +56,9 @@ export interface ReviewService {
   setStatus(ids: number[], status: PairStatus): SetStatusResult
   edit(input: PairEditInput): PairDetail
   restore(items: PairSnapshot[]): { restored: number }
-  /** Bulk review by filter: one transaction, no undo snapshot (the CLI's bulk actions). */
+  /** Bulk review by filter in one transaction (review-matching.ts), undoable on request. */
   setStatusMatching(q: PairsSetStatusMatchingQuery): SetStatusMatchingResult
+  restoreMatching(undoId: string): { restored: number }
   /** Every pair matching, oldest first, in the CLI's export shape (streamed). */
   records(q: {
     status?: PairStatus
@@ -194,6 +195,7 @@ export function createReviewService(deps: {
 }): ReviewService {
   const { dbh, events } = deps
   const nowIso = (): string => (deps.now ? deps.now() : new Date()).toISOString()
+  const matching = createMatchingReview({ dbh, events, nowIso })
 
   function get(id: number, q?: string): PairDetail {
     const p = getPairRow(dbh, id)
@@ -325,25 +327,8 @@ export function createReviewService(deps: {
       return { restored: done.length }
     },
 
-    setStatusMatching(q) {
-      const f = filterSql(q)
-      const from = (q.status === 'all' ? PAIR_STATUSES : [q.status]).filter(
-        (s) => s !== q.newStatus,
-      )
-      const now = nowIso()
-      const result = dbh.write(() => {
-        const matched = from.reduce((n, s) => n + countMatching(dbh, s, f, null), 0)
-        if (q.dryRun) return { matched, updated: 0 }
-        const reviewedAt = q.newStatus === 'new' ? null : now
-        const updated = from.reduce(
-          (n, s) => n + updateStatusMatching(dbh, s, f, q.newStatus, reviewedAt, now),
-          0,
-        )
-        return { matched, updated }
-      })
-      if (result.updated > 0) events.emit('pairs.changed', {})
-      return result
-    },
+    setStatusMatching: (q) => matching.setStatusMatching(q, filterSql(q)),
+    restoreMatching: (undoId) => matching.restoreMatching(undoId),
 
     records({ status, accountId, from, to, afterId = 0, limit = 500 }) {
       const rows = pairRecordsAfter(

@@ -94,3 +94,17 @@ export function updateStatusMatching(
     `UPDATE training_pairs AS p SET status = ?, reviewed_at = ?, updated_at = ? ${clause}`,
   ).run(to, reviewedAt, now, ...params).changes
 }
+
+/** What the pairs of `from` matching the filter are before a bulk change (for its undo). */
+export function reviewStatesMatching(
+  dbh: DbHandle,
+  from: PairStatus,
+  f: PairFilterSql,
+): Array<{ id: number; status: PairStatus; reviewedAt: string | null }> {
+  const { clause, params } = whereOf(from, f, null)
+  return stmt(
+    dbh.sqlite,
+    `SELECT p.id AS id, p.status AS status, p.reviewed_at AS reviewedAt
+     FROM training_pairs p ${clause}`,
+  ).all(...params) as Array<{ id: number; status: PairStatus; reviewedAt: string | null }>
+}

@@ -75,6 +75,40 @@ export const enReview = {
     approve: 'Approve selected',
     reject: 'Reject selected',
     reset: 'Reset selected',
+    selectMatching_one: 'Select the {{n}} pair matching this filter',
+    selectMatching_other: 'Select all {{n}} matching this filter',
+    allMatching_one: 'The {{n}} pair matching this filter is selected',
+    allMatching_other: 'All {{n}} pairs matching this filter are selected',
+    running: {
+      approved_one: 'Approving {{n}} pair…',
+      approved_other: 'Approving {{n}} pairs…',
+      rejected_one: 'Rejecting {{n}} pair…',
+      rejected_other: 'Rejecting {{n}} pairs…',
+      new_one: 'Resetting {{n}} pair to new…',
+      new_other: 'Resetting {{n}} pairs to new…',
+    },
+    confirm: {
+      title: {
+        approved_one: 'Approve {{n}} pair?',
+        approved_other: 'Approve all {{n}} pairs?',
+        rejected_one: 'Reject {{n}} pair?',
+        rejected_other: 'Reject all {{n}} pairs?',
+        new_one: 'Reset {{n}} pair to new?',
+        new_other: 'Reset all {{n}} pairs to new?',
+      },
+      body_one:
+        'This changes the {{n}} pair matching the current filters and tab, not only the {{loaded}} loaded. Undo puts it back.',
+      body_other:
+        'This changes every pair matching the current filters and tab ({{n}}), not only the {{loaded}} loaded. Undo puts them all back.',
+      action: {
+        approved_one: 'Approve {{n}} pair',
+        approved_other: 'Approve {{n}} pairs',
+        rejected_one: 'Reject {{n}} pair',
+        rejected_other: 'Reject {{n}} pairs',
+        new_one: 'Reset {{n}} pair',
+        new_other: 'Reset {{n}} pairs',
+      },
+    },
   },
   notice: {
     approved_one: 'Approved {{count}} pair.',

@@ -133,3 +133,12 @@ export function editPatch(
 export type UndoEntry =
   | { kind: 'status'; status: PairStatus; previous: PairSnapshot[] }
   | { kind: 'edit'; approved: boolean; previous: PairSnapshot[] }
+  /** Over a whole filter: main keeps what the pairs were (undoId); `loaded` is what the loaded
+   * rows showed, to put back on screen. */
+  | {
+      kind: 'matching'
+      status: PairStatus
+      undoId: string
+      count: number
+      loaded: Array<{ id: number; status: PairStatus }>
+    }

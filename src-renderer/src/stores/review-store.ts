@@ -2,7 +2,7 @@
 // scrolls, the active pair with its detail, a selection for bulk actions, and the writes
 // (status, edit, undo) in review-writes.ts. Everything is local, so it all works offline.
 import { create } from 'zustand'
-import type { PairCounts, PairDetail, PairListItem } from '@contract/pairs'
+import type { PairCounts, PairDetail, PairListItem, PairStatus } from '@contract/pairs'
 import { call, onEvent, toFailure, type Failure } from '../api/client'
 import {
   DEFAULT_FILTERS,
@@ -36,6 +36,12 @@ export interface ReviewState {
   /** Index of the active row in items; -1 when there is none. */
   active: number
   selected: ReadonlySet<number>
+  /** Every pair of the filter and tab is selected, loaded or not (rows loading later too). */
+  allMatching: boolean
+  /** A bulk action over more pairs than are loaded, waiting for the reviewer's yes. */
+  bulkConfirm: { status: PairStatus; count: number } | null
+  /** A bulk action over the whole filter in progress (one transaction in main). */
+  bulkRunning: { status: PairStatus; count: number } | null
   anchor: number
   detail: PairDetail | null
   detailError: Failure | null
@@ -52,6 +58,7 @@ export interface ReviewState {
   move(delta: number): Promise<void>
   select(index: number, mode: SelectMode): void
   selectAllLoaded(): void
+  selectAllMatching(): void
   clearSelection(): void
   setEditing(editing: boolean): void
 }
@@ -112,6 +119,9 @@ export const useReview = create<ReviewState>((set, get) => {
     error: null,
     active: -1,
     selected: new Set(),
+    allMatching: false,
+    bulkConfirm: null,
+    bulkRunning: null,
     anchor: -1,
     detail: null,
     detailError: null,
@@ -140,6 +150,7 @@ export const useReview = create<ReviewState>((set, get) => {
           loadingMore: false,
           active: page.items.length ? 0 : -1,
           selected: new Set(),
+          allMatching: false,
           anchor: -1,
           editing: false,
         })
@@ -173,8 +184,12 @@ export const useReview = create<ReviewState>((set, get) => {
         const page = await call('pairs.list', listInput(filters, nextCursor, NEXT_PAGE))
         if (gen !== generation) return
         const items = get().items.concat(page.items)
+        const { allMatching, selected } = get()
         set({
           items,
+          ...(allMatching
+            ? { selected: new Set([...selected, ...page.items.map((i) => i.id)]) }
+            : {}),
           nextCursor: page.nextCursor,
           total: page.nextCursor ? Math.max(get().total, items.length + 1) : items.length,
           loadingMore: false,
@@ -203,6 +218,7 @@ export const useReview = create<ReviewState>((set, get) => {
       const { items, anchor, active, selected } = get()
       const item = items[index]
       if (!item) return
+      set({ allMatching: false })
       if (mode === 'single') {
         set({ anchor: index, selected: new Set() })
       } else if (mode === 'toggle') {
@@ -221,8 +237,11 @@ export const useReview = create<ReviewState>((set, get) => {
       }
     },
 
-    selectAllLoaded: () => set({ selected: new Set(get().items.map((i) => i.id)) }),
-    clearSelection: () => set({ selected: new Set(), anchor: get().active }),
+    selectAllLoaded: () =>
+      set({ selected: new Set(get().items.map((i) => i.id)), allMatching: false }),
+    selectAllMatching: () =>
+      set({ selected: new Set(get().items.map((i) => i.id)), allMatching: true }),
+    clearSelection: () => set({ selected: new Set(), allMatching: false, anchor: get().active }),
     setEditing: (editing) => set({ editing: editing && get().detail !== null }),
   }
 })

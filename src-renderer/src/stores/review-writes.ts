@@ -2,9 +2,17 @@
 // the last action. The list changes at once and main confirms; writes run one after another
 // so an undo always follows the action it undoes.
 import type { PairDetail, PairStatus } from '@contract/pairs'
+import type { UndoEntry } from './review-model'
 import { call, toFailure } from '../api/client'
 import { cacheDetail, detailCache, refreshActiveDetail, useReview } from './review-store'
-import { editPatch, itemFromDetail, shiftCounts, snapshotOf } from './review-model'
+import {
+  countFor,
+  countsInput,
+  editPatch,
+  itemFromDetail,
+  shiftCounts,
+  snapshotOf,
+} from './review-model'
 
 let chain: Promise<unknown> = Promise.resolve()
 
@@ -46,6 +54,7 @@ function applyStatuses(statuses: Map<number, PairStatus>): void {
  */
 export function setStatus(status: PairStatus): Promise<void> {
   const s = useReview.getState()
+  if (s.allMatching) return requestMatching(status)
   const bulk = s.selected.size > 0
   const ids = bulk ? [...s.selected] : s.items[s.active] ? [s.items[s.active]!.id] : []
   if (ids.length === 0) return Promise.resolve()
@@ -113,10 +122,86 @@ export function saveEdit(
   })
 }
 
+/**
+ * The whole filter and tab ("Select all N matching"): asks first when that is more than the
+ * loaded rows, since most of what changes is not on screen.
+ */
+function requestMatching(status: PairStatus): Promise<void> {
+  const s = useReview.getState()
+  if (s.bulkRunning || s.bulkConfirm) return Promise.resolve()
+  const count = s.counts ? countFor(s.counts, s.filters.status) : s.total
+  if (count > s.items.length) {
+    useReview.setState({ bulkConfirm: { status, count } })
+    return Promise.resolve()
+  }
+  return setStatusMatching(status, count)
+}
+
+/** The reviewer said yes to the bulk action waiting in bulkConfirm. */
+export function confirmBulk(): Promise<void> {
+  const pending = useReview.getState().bulkConfirm
+  useReview.setState({ bulkConfirm: null })
+  return pending ? setStatusMatching(pending.status, pending.count) : Promise.resolve()
+}
+
+export function cancelBulk(): void {
+  useReview.setState({ bulkConfirm: null })
+}
+
+/** One transaction in main over every pair of the filter; the loaded rows follow at once. */
+function setStatusMatching(status: PairStatus, count: number): Promise<void> {
+  const s = useReview.getState()
+  const input = {
+    ...countsInput(s.filters),
+    status: s.filters.status,
+    newStatus: status,
+    undoable: true,
+  }
+  useReview.setState({ bulkRunning: { status, count }, actionError: null, editing: false })
+  return queue(async () => {
+    try {
+      const r = await call('pairs.setStatusMatching', input)
+      const loaded = useReview.getState().items.map((i) => ({ id: i.id, status: i.status }))
+      applyStatuses(new Map(loaded.map((i) => [i.id, status])))
+      useReview.setState({
+        selected: new Set(),
+        allMatching: false,
+        undo: r.undoId
+          ? { kind: 'matching', status, undoId: r.undoId, count: r.updated, loaded }
+          : useReview.getState().undo,
+        notice: { code: status, count: r.updated },
+      })
+    } catch (e) {
+      useReview.setState({ actionError: toFailure(e) })
+    }
+    useReview.setState({ bulkRunning: null })
+    await useReview.getState().refreshCounts()
+  })
+}
+
+async function undoMatching(entry: Extract<UndoEntry, { kind: 'matching' }>): Promise<void> {
+  const r = await call('pairs.restoreMatching', { undoId: entry.undoId })
+  applyStatuses(new Map(entry.loaded.map((i) => [i.id, i.status])))
+  refreshActiveDetail()
+  useReview.setState({
+    undo: null,
+    actionError: null,
+    notice: { code: 'undone', count: r.restored },
+  })
+}
+
 /** Puts back the pairs the last action changed (statuses, and texts for an edit). */
 export function undo(): Promise<void> {
   return queue(async () => {
     const entry = useReview.getState().undo
+    if (entry?.kind === 'matching') {
+      try {
+        await undoMatching(entry)
+      } catch (e) {
+        useReview.setState({ actionError: toFailure(e) })
+      }
+      return void useReview.getState().refreshCounts()
+    }
     if (!entry || entry.previous.length === 0) return
     try {
       await call('pairs.restore', { items: entry.previous })

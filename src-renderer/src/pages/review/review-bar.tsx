@@ -4,18 +4,28 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { SUCCESS_NOTICE_MS } from '../../components/flash'
 import { errorText } from '../../i18n'
+import { formatNumber } from '../../i18n/format'
 import { useReview } from '../../stores/review-store'
 import { setStatus, undo } from '../../stores/review-writes'
 import { useExport } from '../../stores/export-store'
 import { ExportDialog } from './export-dialog'
+import {
+  BulkConfirmDialog,
+  BulkRunning,
+  SelectMatchingButton,
+  useMatchingCount,
+} from './bulk-matching'
 
 export function ReviewBar({ onHelp }: { onHelp: () => void }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const selected = useReview((s) => s.selected.size)
   const loaded = useReview((s) => s.items.length)
   const notice = useReview((s) => s.notice)
   const canUndo = useReview((s) => s.undo !== null)
   const actionError = useReview((s) => s.actionError)
+  const allMatching = useReview((s) => s.allMatching)
+  const running = useReview((s) => s.bulkRunning !== null)
+  const matching = useMatchingCount()
   const { selectAllLoaded, clearSelection } = useReview.getState()
   // "Approved.", "Undone for 5 pairs.": said for a few seconds, then gone (Ctrl+Z still undoes).
   useEffect(() => {
@@ -32,10 +42,17 @@ export function ReviewBar({ onHelp }: { onHelp: () => void }) {
         role="group"
         aria-label={t('review.bulk.selected', { count: selected })}
       >
-        {selected > 0 ? (
+        {running ? (
+          <BulkRunning />
+        ) : selected > 0 ? (
           <>
             <strong data-testid="selected-count">
-              {t('review.bulk.selected', { count: selected })}
+              {allMatching
+                ? t('review.bulk.allMatching', {
+                    count: matching,
+                    n: formatNumber(matching, i18n.language),
+                  })
+                : t('review.bulk.selected', { count: selected })}
             </strong>
             <button
               type="button"
@@ -55,21 +72,26 @@ export function ReviewBar({ onHelp }: { onHelp: () => void }) {
             <button type="button" data-testid="bulk-reset" onClick={() => void setStatus('new')}>
               {t('review.bulk.reset')}
             </button>
+            {!allMatching && <SelectMatchingButton />}
             <button type="button" className="link" onClick={clearSelection}>
               {t('review.bulk.clear')}
             </button>
           </>
         ) : (
-          <button
-            type="button"
-            disabled={loaded === 0}
-            data-testid="select-all"
-            onClick={selectAllLoaded}
-          >
-            {t('review.bulk.selectAll')}
-          </button>
+          <>
+            <button
+              type="button"
+              disabled={loaded === 0}
+              data-testid="select-all"
+              onClick={selectAllLoaded}
+            >
+              {t('review.bulk.selectAll')}
+            </button>
+            <SelectMatchingButton />
+          </>
         )}
       </div>
+      <BulkConfirmDialog />
       <div className="notice" role="status" aria-live="polite" data-testid="review-notice">
         {actionError ? (
           <span className="bad">{errorText(actionError.code, actionError.message)}</span>
