@@ -228,6 +228,8 @@ const pairsEditInput = z
     replyText: editText.optional(),
     /** Also approve the pair in the same write (edit-before-approve). */
     approve: z.boolean().optional(),
+    /** A search whose matches the returned detail marks (as pairs.get's `q`). */
+    q: pairFilters.q,
   })
   .strict()
 

@@ -66,6 +66,9 @@ describe('search marks', () => {
     expect(marked(d.replyTextEdited!, d.marks?.replyTextEdited)).toEqual(['заказ'])
     expect(d.marks?.clientTextEdited).toEqual([])
     expect(svc.get(ids.order).marks).toBeUndefined()
+    // An edit answers with the marks of its new text.
+    const edited = svc.edit({ id: ids.order, replyText: 'Два заказа.', q: 'заказ' })
+    expect(marked(edited.replyTextEdited!, edited.marks?.replyTextEdited)).toEqual(['заказа'])
     const login = svc.get(ids.login, 'вход')
     expect(marked(login.subject, login.marks?.subject)).toEqual(['входом'])
   })

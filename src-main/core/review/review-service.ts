@@ -46,6 +46,7 @@ export interface PairEditInput {
   clientText?: string | null
   replyText?: string | null
   approve?: boolean
+  q?: string
 }
 
 export interface ReviewService {
@@ -317,7 +318,7 @@ export function createReviewService(deps: {
         updateEdits(dbh, input.id, edits, review, now)
       })
       changed([input.id])
-      return get(input.id)
+      return get(input.id, input.q)
     },
 
     restore(items) {

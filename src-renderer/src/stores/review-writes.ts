@@ -97,6 +97,9 @@ export function saveEdit(
         ...(clientText !== undefined ? { clientText } : {}),
         ...(replyText !== undefined ? { replyText } : {}),
         ...(approve ? { approve: true } : {}),
+        ...(useReview.getState().filters.q.trim()
+          ? { q: useReview.getState().filters.q.trim() }
+          : {}),
       })
       cacheDetail(d)
       const s = useReview.getState()
