@@ -1,4 +1,5 @@
-// Accessibility of every page and the main dialogs (disconnect, shortcuts, editor, export), checked by axe-core (WCAG 2 A and AA rules)
+// Accessibility of every page and the main dialogs (disconnect, shortcuts, editor, export,
+// original message) and of search highlights, checked by axe-core (WCAG 2 A and AA rules)
 // in Chromium, in both languages and both themes: a serious or critical violation (contrast
 // under 4.5:1, a control without a name, a broken ARIA role, ...) fails the test, listed by
 // page, rule and element.
@@ -114,6 +115,18 @@ describe('accessibility (axe, WCAG 2 AA)', () => {
             new ExportDialog(h.page).open(),
           )),
         )
+        found.push(
+          ...(await checkDialog(at('original message'), 'original-dialog', async () => {
+            await h.page.getByTestId('open-original').click()
+            await h.page.getByTestId('original-body').first().waitFor()
+          })),
+        )
+        // A search marks the words it found in the list and the detail.
+        await review.search().fill('refund')
+        await h.page.locator('mark').first().waitFor()
+        found.push(...(await violations(at('review search'))))
+        await review.search().fill('')
+        await h.page.locator('mark').first().waitFor({ state: 'detached' })
       }
       expect(found).toEqual([])
       expect(h.problems).toEqual([])

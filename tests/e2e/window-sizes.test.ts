@@ -1,7 +1,7 @@
 // Every page from a small laptop window (1024×640) to a large monitor (2560×1440), in English and
 // in the longer Russian: actions wrap instead of running off the edge, nothing scrolls sideways,
-// no control is cut. Screenshots of every page at 1024×640 and 1920×1200 in both languages go to
-// test-results/screenshots/ for a person to look at.
+// no control is cut. Screenshots of every page at 1024×640 and 1920×1200 in both languages (and
+// in the dark theme at 1280×800) go to test-results/screenshots/ for a person to look at.
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -120,6 +120,14 @@ describe('window sizes', () => {
           await h.page.getByTestId('export-dialog').waitFor({ state: 'hidden' })
         }
       }
+      // The dark theme once, at a common laptop size.
+      await setAppearance(h, language, 'dark')
+      await h.page.setViewportSize({ width: 1280, height: 800 })
+      for (const page of PAGES) {
+        await showPage(h, shell, page)
+        written.push(await h.screenshot(`screenshots/${page}-${language}-dark-1280x800`))
+      }
+      await setAppearance(h, language, 'light')
       for (const file of written) expect(fs.statSync(file).size).toBeGreaterThan(10_000)
     },
   )
