@@ -56,6 +56,12 @@ describe('dates on the Review page', () => {
 
     // The pickers speak the app's language and take a typed day, in the user's time zone.
     expect(await from().getAttribute('placeholder')).toBe('MM/DD/YYYY')
+    // Named by its label, described by its format.
+    expect(await h.page.getByRole('textbox', { name: 'From', exact: true }).count()).toBe(1)
+    const described = await from().evaluate(
+      (el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent,
+    )
+    expect(described).toBe('Format: MM/DD/YYYY')
     await from().fill('03/11/2026')
     await to().fill('03/11/2026')
     await to().press('Enter')

@@ -47,39 +47,42 @@ export function DateField({
     else setText(formatTypedDate(parsed, lng))
   }
 
+  // The hint stays outside the label: it describes the field, it is not part of its name.
   return (
-    <label className="filter">
-      <span>{label}</span>
-      <input
-        type="text"
-        inputMode="numeric"
-        autoComplete="off"
-        className="date-field"
-        value={text}
-        placeholder={hint}
-        aria-invalid={invalid || undefined}
-        aria-describedby={hintId}
-        data-testid={testId}
-        size={hint.length + 1}
-        onChange={(e) => {
-          setText(e.target.value)
-          setInvalid(false)
-          const parsed = parseTypedDate(e.target.value, lng)
-          // A whole date applies at once; a half-typed one waits for Enter or blur.
-          if (parsed && /\d{4}/.test(e.target.value) && parsed !== value) onChange(parsed)
-        }}
-        onBlur={() => commit(text)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault()
-            commit(text)
-          } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
-            e.preventDefault()
-            const base = parseTypedDate(text, lng) || value
-            onChange(shiftDay(base, e.key === 'ArrowUp' ? 1 : -1))
-          }
-        }}
-      />
+    <>
+      <label className="filter">
+        <span>{label}</span>
+        <input
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          className="date-field"
+          value={text}
+          placeholder={hint}
+          aria-invalid={invalid || undefined}
+          aria-describedby={hintId}
+          data-testid={testId}
+          size={hint.length + 1}
+          onChange={(e) => {
+            setText(e.target.value)
+            setInvalid(false)
+            const parsed = parseTypedDate(e.target.value, lng)
+            // A whole date applies at once; a half-typed one waits for Enter or blur.
+            if (parsed && /\d{4}/.test(e.target.value) && parsed !== value) onChange(parsed)
+          }}
+          onBlur={() => commit(text)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault()
+              commit(text)
+            } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+              e.preventDefault()
+              const base = parseTypedDate(text, lng) || value
+              onChange(shiftDay(base, e.key === 'ArrowUp' ? 1 : -1))
+            }
+          }}
+        />
+      </label>
       <span
         id={hintId}
         className={invalid ? 'date-hint' : 'sr-only'}
@@ -87,6 +90,6 @@ export function DateField({
       >
         {invalid ? t('dates.invalid', { hint }) : t('dates.format', { hint })}
       </span>
-    </label>
+    </>
   )
 }
