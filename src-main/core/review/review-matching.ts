@@ -13,10 +13,11 @@ import { AppError } from '@contract/errors'
 import type { DbHandle } from '../../db/connection'
 import {
   countMatching,
+  restoreReviewStates,
   reviewStatesMatching,
   updateStatusMatching,
 } from '../../db/queries/pairs-export'
-import { restoreSnapshot, type PairFilterSql } from '../../db/queries/pairs-review'
+import type { PairFilterSql } from '../../db/queries/pairs-review'
 import type { EventBus } from '../event-bus'
 
 type ReviewState = { id: number; status: PairStatus; reviewedAt: string | null }
@@ -66,7 +67,7 @@ export function createMatchingReview(deps: {
       }
       const { states } = latest
       const now = nowIso()
-      const restored = dbh.write(() => states.reduce((n, s) => n + restoreSnapshot(dbh, s, now), 0))
+      const restored = dbh.write(() => restoreReviewStates(dbh, states, now))
       latest = null
       if (restored > 0) events.emit('pairs.changed', {})
       return { restored }

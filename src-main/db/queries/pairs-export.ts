@@ -108,3 +108,22 @@ export function reviewStatesMatching(
      FROM training_pairs p ${clause}`,
   ).all(...params) as Array<{ id: number; status: PairStatus; reviewedAt: string | null }>
 }
+
+/**
+ * Puts pairs back to the review states read by reviewStatesMatching, in one statement (the
+ * states travel as one JSON array of [id, status, reviewedAt]); returns how many it found.
+ * Only status columns are named, so the full-text triggers leave the pairs alone.
+ */
+export function restoreReviewStates(
+  dbh: DbHandle,
+  states: Array<{ id: number; status: PairStatus; reviewedAt: string | null }>,
+  now: string,
+): number {
+  return stmt(
+    dbh.sqlite,
+    `UPDATE training_pairs AS p SET status = j.status, reviewed_at = j.reviewedAt, updated_at = ?
+     FROM (SELECT value ->> 0 AS id, value ->> 1 AS status, value ->> 2 AS reviewedAt
+           FROM json_each(?)) AS j
+     WHERE p.id = j.id`,
+  ).run(now, JSON.stringify(states.map((s) => [s.id, s.status, s.reviewedAt]))).changes
+}

@@ -86,6 +86,8 @@ export const enReview = {
       rejected_other: 'Rejecting {{n}} pairs…',
       new_one: 'Resetting {{n}} pair to new…',
       new_other: 'Resetting {{n}} pairs to new…',
+      undo_one: 'Undoing for {{n}} pair…',
+      undo_other: 'Undoing for {{n}} pairs…',
     },
     confirm: {
       title: {

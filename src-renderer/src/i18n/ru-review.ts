@@ -100,6 +100,10 @@ export const ruReview: Messages['review'] = {
       new_few: 'Сбрасываются {{n}} пары…',
       new_many: 'Сбрасываются {{n}} пар…',
       new_other: 'Сбрасываются {{n}} пары…',
+      undo_one: 'Отменяется для {{n}} пары…',
+      undo_few: 'Отменяется для {{n}} пар…',
+      undo_many: 'Отменяется для {{n}} пар…',
+      undo_other: 'Отменяется для {{n}} пары…',
     },
     confirm: {
       title: {

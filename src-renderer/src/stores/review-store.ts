@@ -41,7 +41,7 @@ export interface ReviewState {
   /** A bulk action over more pairs than are loaded, waiting for the reviewer's yes. */
   bulkConfirm: { status: PairStatus; count: number } | null
   /** A bulk action over the whole filter in progress (one transaction in main). */
-  bulkRunning: { status: PairStatus; count: number } | null
+  bulkRunning: { status: PairStatus | 'undo'; count: number } | null
   anchor: number
   detail: PairDetail | null
   detailError: Failure | null

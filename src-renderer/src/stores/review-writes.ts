@@ -125,6 +125,13 @@ export function saveEdit(
   })
 }
 
+/** The loaded rows only: the counts of a whole filter come from main (refreshCounts). */
+function applyRowStatuses(statuses: Map<number, PairStatus>): void {
+  const { counts } = useReview.getState()
+  applyStatuses(statuses)
+  useReview.setState({ counts })
+}
+
 /**
  * The whole filter and tab ("Select all N matching"): asks first when that is more than the
  * loaded rows, since most of what changes is not on screen.
@@ -165,7 +172,7 @@ function setStatusMatching(status: PairStatus, count: number): Promise<void> {
     try {
       const r = await call('pairs.setStatusMatching', input)
       const loaded = useReview.getState().items.map((i) => ({ id: i.id, status: i.status }))
-      applyStatuses(new Map(loaded.map((i) => [i.id, status])))
+      applyRowStatuses(new Map(loaded.map((i) => [i.id, status])))
       useReview.setState({
         selected: new Set(),
         allMatching: false,
@@ -183,8 +190,11 @@ function setStatusMatching(status: PairStatus, count: number): Promise<void> {
 }
 
 async function undoMatching(entry: Extract<UndoEntry, { kind: 'matching' }>): Promise<void> {
-  const r = await call('pairs.restoreMatching', { undoId: entry.undoId })
-  applyStatuses(new Map(entry.loaded.map((i) => [i.id, i.status])))
+  useReview.setState({ bulkRunning: { status: 'undo', count: entry.count } })
+  const r = await call('pairs.restoreMatching', { undoId: entry.undoId }).finally(() =>
+    useReview.setState({ bulkRunning: null }),
+  )
+  applyRowStatuses(new Map(entry.loaded.map((i) => [i.id, i.status])))
   refreshActiveDetail()
   useReview.setState({
     undo: null,
@@ -203,7 +213,7 @@ export function undo(): Promise<void> {
       } catch (e) {
         useReview.setState({ actionError: toFailure(e) })
       }
-      return void useReview.getState().refreshCounts()
+      return useReview.getState().refreshCounts()
     }
     if (!entry || entry.previous.length === 0) return
     try {
