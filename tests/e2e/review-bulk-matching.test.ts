@@ -6,6 +6,8 @@ import type { PairCounts } from '@contract'
 import { seedPairs } from '../helpers/seed-pairs'
 import { startHarness, type Harness } from './harness'
 import { ReviewPage } from './pages/review-page'
+import { seriousViolations } from './pages/axe-scope'
+import { setAppearance } from './pages/every-page'
 
 let h: Harness
 let review: ReviewPage
@@ -45,6 +47,7 @@ describe('bulk review over the whole filter', () => {
     await expect.poll(() => dialog.locator('h2').textContent()).toBe('Approve all 600 pairs?')
     expect(await dialog.textContent()).toContain('not only the 100 loaded')
     await h.screenshot('review-bulk-confirm-en')
+    expect(await seriousViolations(h.page, '[data-testid="bulk-confirm"]')).toEqual([])
     await byId('bulk-confirm-no').click()
     await expect.poll(() => dialog.count()).toBe(0)
     expect((await counts()).approved).toBe(0)
@@ -99,10 +102,12 @@ describe('bulk review over the whole filter', () => {
       .toMatch(new RegExp(`^Одобрить все ${ru} пар(ы)?\\?$`))
     expect(await byId('bulk-confirm').textContent()).toContain('загруженные (100)')
     await h.screenshot('review-bulk-confirm-ru')
+    await setAppearance(h, 'ru', 'dark')
+    expect(await seriousViolations(h.page, '[data-testid="bulk-confirm"]')).toEqual([])
     await byId('bulk-confirm-yes').click()
     await expect.poll(async () => (await counts({ language: 'ru' })).approved).toBe(ru)
     await expect.poll(() => review.notice().textContent()).toMatch(/^Одобрен/)
-    await h.server.dispatch('settings.update', { language: 'en' })
+    await h.server.dispatch('settings.update', { language: 'en', theme: 'system' })
     expect(h.problems).toEqual([])
   })
 })

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedPairs } from '../helpers/seed-pairs'
 import { startHarness, type Harness } from './harness'
 import { ReviewPage } from './pages/review-page'
+import { seriousViolations } from './pages/axe-scope'
 
 let h: Harness
 let review: ReviewPage
@@ -108,6 +109,7 @@ describe('the Review split', () => {
     await h.page.setViewportSize({ width: 1920, height: 1200 })
     await expect.poll(async () => (await layout()).rows).toBeGreaterThan(16)
     await h.screenshot('review-split-1920x1200-ru')
+    expect(await seriousViolations(h.page, '.review-split')).toEqual([])
     await h.server.dispatch('settings.update', { language: 'en' })
     expect(h.problems).toEqual([])
   })

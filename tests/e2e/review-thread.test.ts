@@ -5,6 +5,8 @@ import { seedAccounts, seedPair } from '../helpers/seed-pairs'
 import { seedThread } from '../helpers/seed-thread'
 import { startHarness, type Harness } from './harness'
 import { ReviewPage } from './pages/review-page'
+import { seriousViolations } from './pages/axe-scope'
+import { setAppearance } from './pages/every-page'
 
 let h: Harness
 let review: ReviewPage
@@ -106,6 +108,7 @@ describe('thread context', () => {
       .poll(() => lines().nth(0).getByTestId('thread-text').textContent())
       .toBe('I cannot log in since yesterday, the page says "session expired".')
     await h.screenshot('review-thread-en')
+    expect(await seriousViolations(h.page, '[data-testid="thread-context"]')).toEqual([])
   })
 
   it('shows nothing for the first turn of a thread', async () => {
@@ -127,7 +130,9 @@ describe('thread context', () => {
     await expect.poll(() => h.page.getByTestId('thread-text').count()).toBe(2)
     expect(await h.page.getByTestId('thread-toggle-all').textContent()).toBe('Закрыть все')
     await h.screenshot('review-thread-ru')
-    await h.server.dispatch('settings.update', { language: 'en' })
+    await setAppearance(h, 'ru', 'dark')
+    expect(await seriousViolations(h.page, '[data-testid="thread-context"]')).toEqual([])
+    await h.server.dispatch('settings.update', { language: 'en', theme: 'system' })
     expect(h.problems).toEqual([])
   })
 })
