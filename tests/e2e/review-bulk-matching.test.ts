@@ -92,14 +92,14 @@ describe('bulk review over the whole filter', () => {
     await h.server.dispatch('settings.update', { language: 'ru' })
     await expect
       .poll(() => text('select-matching'))
-      .toMatch(/^Выбрать все \d+ пар(ы)? по этому фильтру$/)
+      .toMatch(/^Выбрать (все )?\d+ пар(у|ы)? по этому фильтру$/)
     expect(await text('select-matching')).toContain(String(ru))
     await byId('select-matching').click()
-    await expect.poll(() => text('selected-count')).toMatch(/^Выбраны все \d+ пар/)
+    await expect.poll(() => text('selected-count')).toMatch(/^Выбран(ы все|а) \d+ пар/)
     await byId('bulk-approve').click()
     await expect
       .poll(() => byId('bulk-confirm').locator('h2').textContent())
-      .toMatch(new RegExp(`^Одобрить все ${ru} пар(ы)?\\?$`))
+      .toMatch(new RegExp(`^Одобрить (все )?${ru} пар(у|ы)?\\?$`))
     expect(await byId('bulk-confirm').textContent()).toContain('загруженные (100)')
     await h.screenshot('review-bulk-confirm-ru')
     await setAppearance(h, 'ru', 'dark')
