@@ -162,6 +162,12 @@ describe('Accounts page', () => {
     await expect.poll(() => accounts.flashText()).toBe(`Reconnected ${MAILBOX}.`)
     await expect.poll(() => accounts.rowStatus(MAILBOX)).toBe('active')
     expect(await accounts.row(MAILBOX).getAttribute('class')).toBeNull()
+    // "Reconnected" is no longer true once the account fails again: it goes with it, at once.
+    h.server.core.accounts.markError(account!.id, 'token_revoked')
+    await expect.poll(() => accounts.rowStatus(MAILBOX)).toBe('error')
+    expect(await accounts.flash().count()).toBe(0)
+    h.server.core.accounts.markActive(account!.id)
+    await expect.poll(() => accounts.rowStatus(MAILBOX)).toBe('active')
   })
 
   it('speaks Russian, flash messages included', async () => {

@@ -153,6 +153,37 @@ describe('Settings page', () => {
     expect(h.transcript.length).toBeGreaterThan(10)
   })
 
+  it('says "saved" beside the control that saved, and not for long; a new error replaces it', async () => {
+    const syncMessage = h.page.getByTestId('sync-settings-message')
+    const googleMessage = h.page.getByTestId('google-message')
+    await h.page.getByTestId('sync-interval').selectOption('30')
+    await expect.poll(() => syncMessage.textContent()).toBe('Settings saved.')
+    // The Google form's own Save answers under its own button, not under the sync choices.
+    await expect.poll(() => syncMessage.textContent(), { timeout: 10_000 }).toBe('')
+    await h.page.getByTestId('google-save').click()
+    await expect.poll(() => googleMessage.textContent()).toBe('Settings saved.')
+    expect(await syncMessage.textContent()).toBe('')
+    // A success goes by itself after a few seconds.
+    await expect.poll(() => googleMessage.textContent(), { timeout: 10_000 }).toBe('')
+
+    // A connection test that fails does not sit beside the last "Settings saved".
+    await settings.saveKey(GOOD_KEY)
+    await expect.poll(() => settings.message()).toContain('Settings saved.')
+    openai.set({ mode: 'rate_limited' })
+    await settings.testConnection()
+    await expect.poll(() => settings.testResult()).toMatch(/^OpenAI is rate limiting this key/)
+    expect(await settings.message()).not.toContain('Settings saved')
+    openai.set({ mode: 'ok' })
+
+    await settings.language().selectOption('ru')
+    await expect.poll(() => shell.headingText()).toBe('Настройки')
+    await h.page.getByTestId('sync-interval').selectOption('60')
+    await expect.poll(() => syncMessage.textContent()).toBe('Настройки сохранены.')
+    expect(await googleMessage.textContent()).toBe('')
+    await settings.language().selectOption('en')
+    await expect.poll(() => shell.headingText()).toBe('Settings')
+  })
+
   it('switches to Russian, with the seed confirmation in Russian', async () => {
     await settings.language().selectOption('ru')
     await expect.poll(() => shell.headingText()).toBe('Настройки')

@@ -6,6 +6,7 @@ import { AboutSection } from './settings/about-section'
 import { AiSection } from './settings/ai-section'
 import { RebuildSection } from './settings/rebuild-section'
 import { SyncSection } from './settings/sync-section'
+import { SaveNoticeLine, useSaveNotice } from './settings/save-notice'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -32,7 +33,8 @@ export function SettingsPage() {
 
 function Appearance({ settings }: { settings: AppSettings }) {
   const { t } = useTranslation()
-  const update = useSettings((s) => s.update)
+  // A new language or theme shows for itself: only a failure is said.
+  const { notice, save: update } = useSaveNotice()
   return (
     <section className="card" aria-labelledby="appearance-title">
       <h2 id="appearance-title">{t('settings.appearance')}</h2>
@@ -64,6 +66,7 @@ function Appearance({ settings }: { settings: AppSettings }) {
           <option value="dark">{t('settings.themeDark')}</option>
         </select>
       </label>
+      <SaveNoticeLine notice={notice} testId="appearance-message" />
     </section>
   )
 }

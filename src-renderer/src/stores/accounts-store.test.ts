@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import type { AccountDto } from '@contract'
 import { setTransport } from '../api/client'
 import { createFakeTransport, FakeFailure, flush, type FakeTransport } from '../test/fake-transport'
-import { startAccountsSync, useAccounts } from './accounts-store'
+import { flashStillTrue, startAccountsSync, useAccounts } from './accounts-store'
 
 const initial = useAccounts.getState()
 let t: FakeTransport
@@ -63,6 +63,7 @@ describe('accounts store', () => {
       kind: 'success',
       code: 'connected',
       params: { email: 'support@acme.example' },
+      accountId: account().id,
     })
     stop()
   })
@@ -149,5 +150,16 @@ describe('accounts store', () => {
     await flush()
     expect(state().accounts?.[0]?.status).toBe('error')
     stop()
+  })
+
+  it('drops a success about an account once that account is in error or gone', () => {
+    const ok = { kind: 'success' as const, code: 'connected', accountId: 1 }
+    const err = { kind: 'error' as const, code: 'denied' }
+    const a = account()
+    expect(flashStillTrue(ok, [{ ...a, id: 1 }])).toBe(ok)
+    expect(flashStillTrue(ok, [{ ...a, id: 1, status: 'error' }])).toBeNull()
+    expect(flashStillTrue(ok, [{ ...a, id: 2 }])).toBeNull()
+    // Errors say what to do: they stay until dismissed or replaced.
+    expect(flashStillTrue(err, [])).toBe(err)
   })
 })

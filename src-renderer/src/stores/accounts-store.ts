@@ -17,6 +17,15 @@ export interface Flash {
   params?: Record<string, string | number>
   /** The core's own (English) explanation, shown as details for failures. */
   detail?: string
+  /** The account a success is about: it goes when that account is gone or in error. */
+  accountId?: number
+}
+
+/** The flash, unless it praises an account that has since failed or gone. */
+export function flashStillTrue(flash: Flash | null, accounts: AccountDto[]): Flash | null {
+  if (flash?.kind !== 'success' || flash.accountId === undefined) return flash
+  const account = accounts.find((a) => a.id === flash.accountId)
+  return account && account.status !== 'error' ? flash : null
 }
 
 export type AccountAction = 'enable' | 'disable' | 'resync' | 'disconnect'
@@ -69,7 +78,9 @@ export const useAccounts = create<AccountsState>((set, get) => {
 
   function replace(account: AccountDto): void {
     const list = get().accounts
-    if (list) set({ accounts: list.map((a) => (a.id === account.id ? account : a)) })
+    if (!list) return
+    const accounts = list.map((a) => (a.id === account.id ? account : a))
+    set({ accounts, flash: flashStillTrue(get().flash, accounts) })
   }
 
   return {
@@ -82,7 +93,8 @@ export const useAccounts = create<AccountsState>((set, get) => {
     setHighlight: (highlight) => set({ highlight }),
     async load() {
       try {
-        set({ accounts: await call('accounts.list', {}), error: null })
+        const accounts = await call('accounts.list', {})
+        set({ accounts, error: null, flash: flashStillTrue(get().flash, accounts) })
       } catch (e) {
         set({ error: toFailure(e) })
       }
@@ -102,6 +114,7 @@ export const useAccounts = create<AccountsState>((set, get) => {
               kind: 'success',
               code: reconnect ? 'reconnected' : 'connected',
               params: { email: result.account.email },
+              accountId: result.account.id,
             }
           : result.reason === 'cancelled'
             ? { kind: 'info', code: 'cancelled' }

@@ -80,7 +80,8 @@ export const useAi = create<AiState>((set, get) => ({
     }
   },
   async testConnection() {
-    set({ testing: true, test: null })
+    // A new test result replaces what the last save said, never sits beside it.
+    set({ testing: true, test: null, saved: null })
     try {
       set({ test: await call('ai.testOpenAI', {}), testing: false })
     } catch (e) {

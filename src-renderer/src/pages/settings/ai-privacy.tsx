@@ -3,13 +3,15 @@
 import { useTranslation } from 'react-i18next'
 import { useSettings } from '../../stores/settings-store'
 import { KbIndexSection } from './kb-index-section'
+import { SaveNoticeLine, useSaveNotice } from './save-notice'
 
 const OPENAI_URL = 'https://api.openai.com/v1'
 
 export function AiPrivacy({ baseUrl: stored }: { baseUrl: string | null }) {
   const { t } = useTranslation()
   const settings = useSettings((s) => s.settings)
-  const update = useSettings((s) => s.update)
+  // The switch's state line says what changed; only a failure needs words of its own.
+  const { notice, save: update } = useSaveNotice()
   const baseUrl = stored ?? OPENAI_URL
   if (!settings) return null
   return (
@@ -45,6 +47,7 @@ export function AiPrivacy({ baseUrl: stored }: { baseUrl: string | null }) {
         <span>{t('settings.ai.redact')}</span>
       </label>
       <p className="field-note muted small">{t('settings.ai.redactHint')}</p>
+      <SaveNoticeLine notice={notice} testId="ai-privacy-message" />
       <KbIndexSection aiEnabled={settings.aiEnabled} />
     </fieldset>
   )

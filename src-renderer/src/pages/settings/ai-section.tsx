@@ -3,6 +3,7 @@
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorState, Loading } from '../../components/states'
+import { SUCCESS_NOTICE_MS } from '../../components/flash'
 import { errorText } from '../../i18n'
 import { SUGGESTED_MODELS, useAi } from '../../stores/ai-store'
 import { AiPrivacy } from './ai-privacy'
@@ -33,6 +34,12 @@ function AiForm() {
   const { t } = useTranslation()
   const { openai, saving, saved, testing, test, models, modelsLoading, modelsError } = useAi()
   const { save, removeKey, testConnection, loadModels } = useAi.getState()
+  // "Saved" goes after a few seconds; a failure stays until the next save or test.
+  useEffect(() => {
+    if (saved?.ok !== true) return
+    const timer = setTimeout(() => useAi.setState({ saved: null }), SUCCESS_NOTICE_MS)
+    return () => clearTimeout(timer)
+  }, [saved])
   const [apiKey, setApiKey] = useState('')
   const [model, setModel] = useState(openai?.model ?? SUGGESTED_MODELS[0]!)
   const [baseUrl, setBaseUrl] = useState(openai?.baseUrl ?? '')

@@ -3,9 +3,9 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppSettings, SettingsPatch } from '@contract'
-import { errorText } from '../../i18n'
 import { useSettings } from '../../stores/settings-store'
 import { useSync } from '../../stores/sync-store'
+import { SaveNoticeLine, useSaveNotice } from './save-notice'
 
 const INTERVALS = [5, 10, 15, 30, 60, 120, 240, 720, 1440]
 const LOOKBACK: Array<AppSettings['lookbackDays']> = [30, 90, 180, 365, 0]
@@ -13,14 +13,10 @@ const QUOTAS = [250, 500, 1000, 2500, 0]
 
 export function SyncSection({ settings }: { settings: AppSettings }) {
   const { t } = useTranslation()
-  const update = useSettings((s) => s.update)
-  const saveError = useSettings((s) => s.saveError)
   const setPaused = useSync((s) => s.setPaused)
-  const pauseError = useSync((s) => s.pauseError)
-  const [saved, setSaved] = useState(false)
+  const { notice, save, report } = useSaveNotice()
   const apply = async (patch: SettingsPatch): Promise<void> => {
-    setSaved(false)
-    setSaved(await update(patch))
+    await save(patch)
   }
   const quotas = QUOTAS.includes(settings.gmailUnitsPerSecond)
     ? QUOTAS
@@ -89,8 +85,7 @@ export function SyncSection({ settings }: { settings: AppSettings }) {
         testId="sync-paused"
         onChange={(v) => {
           // Through sync: the scheduler hears of it at once.
-          setSaved(false)
-          void setPaused(v).then(setSaved)
+          void setPaused(v).then((ok) => report(ok || (useSync.getState().pauseError ?? true)))
         }}
       />
       <Toggle
@@ -105,16 +100,12 @@ export function SyncSection({ settings }: { settings: AppSettings }) {
         testId="launch-at-login"
         onChange={(v) => void apply({ launchAtLogin: v })}
       />
-      <GoogleClient settings={settings} onSaved={setSaved} />
-      <div role="status" aria-live="polite" data-testid="sync-settings-message">
-        {saveError || pauseError ? (
-          <p className="bad">
-            {errorText((saveError ?? pauseError)!.code, (saveError ?? pauseError)!.message)}
-          </p>
-        ) : saved ? (
-          <p className="ok">{t('settings.sync.saved')}</p>
-        ) : null}
-      </div>
+      <SaveNoticeLine
+        notice={notice}
+        okText={t('settings.sync.saved')}
+        testId="sync-settings-message"
+      />
+      <GoogleClient settings={settings} />
     </section>
   )
 }
@@ -143,24 +134,16 @@ function Toggle({
   )
 }
 
-function GoogleClient({
-  settings,
-  onSaved,
-}: {
-  settings: AppSettings
-  onSaved: (saved: boolean) => void
-}) {
+function GoogleClient({ settings }: { settings: AppSettings }) {
   const { t } = useTranslation()
-  const update = useSettings((s) => s.update)
   const saving = useSettings((s) => s.saving)
+  const { notice, save: saveSettings } = useSaveNotice()
   const fromEnv = settings.googleClientIdSource === 'env'
   const [clientId, setClientId] = useState(fromEnv ? '' : (settings.googleClientId ?? ''))
   const [secret, setSecret] = useState('')
   const save = async (patch: SettingsPatch): Promise<void> => {
-    onSaved(false)
-    const ok = await update(patch)
+    await saveSettings(patch)
     setSecret('')
-    onSaved(ok)
   }
   return (
     <form
@@ -221,6 +204,7 @@ function GoogleClient({
           </button>
         )}
       </div>
+      <SaveNoticeLine notice={notice} okText={t('settings.sync.saved')} testId="google-message" />
     </form>
   )
 }
