@@ -64,6 +64,10 @@ describe('Accounts page', () => {
     await expect.poll(() => accounts.resultDialog().count()).toBe(0)
     await expect.poll(() => accounts.progress().count()).toBe(0)
     const row = accounts.row(MAILBOX)
+    // Focus goes back to the Sync now that opened the run, though it was disabled meanwhile.
+    await expect
+      .poll(() => h.page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('account-sync-now')
     await expect
       .poll(() => row.getByTestId('account-last-change').textContent())
       .toMatch(/^last sync: \+[1-9]\d* messages · \+[1-9]\d* pairs · 0 errors$/)
@@ -100,6 +104,9 @@ describe('Accounts page', () => {
       await expect.poll(() => accounts.resultDialog().textContent()).toContain('Нет связи с Gmail')
       await h.screenshot('accounts-sync-failed-ru')
       await accounts.closeResult()
+      await expect
+        .poll(() => h.page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+        .toBe('account-sync-now')
       // The reason stays on the row, with its time, after the dialog is gone.
       const lastError = accounts.row(MAILBOX).getByTestId('account-last-error')
       await expect

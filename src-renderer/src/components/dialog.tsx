@@ -2,6 +2,28 @@
 import { useEffect, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 
+// The control that last had focus. A button disabled while its work runs (Sync now) drops
+// focus to <body> without a new focusin, so this still names it when the dialog it leads to
+// opens later.
+let lastFocused: HTMLElement | null = null
+if (typeof document !== 'undefined') {
+  document.addEventListener('focusin', (e) => {
+    if (e.target instanceof HTMLElement && !e.target.closest('dialog')) lastFocused = e.target
+  })
+}
+
+/** Focus back to the opener when it is still there and usable, else to the page's heading. */
+function returnFocus(opener: HTMLElement | null): void {
+  if (opener?.isConnected && !(opener as HTMLButtonElement).disabled) {
+    opener.focus()
+    return
+  }
+  const heading = document.querySelector<HTMLElement>('main h1, h1')
+  if (!heading) return
+  heading.tabIndex = -1
+  heading.focus()
+}
+
 export function Dialog({
   title,
   onClose,
@@ -28,7 +50,8 @@ export function Dialog({
     const el = ref.current
     if (!el) return
     // The element that opened the dialog gets focus back when it closes.
-    const opener = document.activeElement as HTMLElement | null
+    const active = document.activeElement as HTMLElement | null
+    const opener = active && active !== document.body ? active : lastFocused
     if (!el.open) el.showModal()
     const onCancel = (e: Event): void => {
       e.preventDefault()
@@ -38,7 +61,7 @@ export function Dialog({
     return () => {
       el.removeEventListener('cancel', onCancel)
       if (el.open) el.close()
-      opener?.focus?.()
+      returnFocus(opener)
     }
   }, [])
   return (
