@@ -138,6 +138,50 @@ describe('the knowledge base in Review and Drafts', () => {
     await h.screenshot('kb-settings-en')
   })
 
+  it('offers embedding models only, and a new model or size starts a new index', async () => {
+    const model = h.page.getByTestId('embedding-model')
+    const offered = await model.locator('option').allTextContents()
+    expect(offered).toEqual(['text-embedding-3-small', 'text-embedding-3-large'])
+    expect(await h.page.getByTestId('embedding-dimensions').inputValue()).toBe('512')
+    await model.selectOption('text-embedding-3-large')
+    await h.page.getByTestId('embedding-dimensions').selectOption('3072')
+    const counts = h.page.getByTestId('kb-index-counts')
+    await expect
+      .poll(() => counts.textContent())
+      .toMatch(/^0 of 3 approved pairs embedded \(text-embedding-3-large, 3072 dimensions\)/)
+    // The old index keeps answering, and the cost of the new one is said before it runs.
+    await expect
+      .poll(() => h.page.getByTestId('kb-index-serving').textContent())
+      .toContain('text-embedding-3-small, 512 dimensions')
+    await expect
+      .poll(() => h.page.getByTestId('kb-index-estimate').textContent())
+      .toMatch(
+        /^Embedding sends 3 approved client texts to text-embedding-3-large: about \d+ tokens/,
+      )
+    await h.page.getByTestId('kb-index-embed').click()
+    await expect
+      .poll(() => counts.textContent())
+      .toMatch(/^3 of 3 approved pairs embedded \(text-embedding-3-large, 3072/)
+    const sent = openai.requests.filter((r) => r.path === '/v1/embeddings').at(-1)?.body
+    expect(sent).toMatchObject({ model: 'text-embedding-3-large', dimensions: 3072 })
+    // Going back to the small model offers only its sizes: 3072 becomes 512.
+    await model.selectOption('text-embedding-3-small')
+    await expect.poll(() => h.page.getByTestId('embedding-dimensions').inputValue()).toBe('512')
+    expect(
+      await h.page.getByTestId('embedding-dimensions').locator('option').allTextContents(),
+    ).toEqual(['256', '512', '1024', '1536'])
+    await h.server.dispatch('settings.update', { language: 'ru' })
+    await expect
+      .poll(() => h.page.getByTestId('embedding-choice').textContent())
+      .toContain('Модель векторов')
+    expect(await h.page.getByTestId('embedding-choice').textContent()).toContain('Размерность')
+    await h.server.dispatch('settings.update', { language: 'en' })
+    await h.page.getByTestId('kb-index-embed').click()
+    await expect
+      .poll(() => counts.textContent())
+      .toMatch(/^3 of 3 approved pairs embedded \(text-embedding-3-small, 512/)
+  })
+
   it('drafts a reply from a pasted message with sources that open the right pairs', async () => {
     await shell.open('drafts')
     await kb.pasteAndDraft('Где мой заказ? Доставка задерживается. Мой телефон +7 916 123-45-67')

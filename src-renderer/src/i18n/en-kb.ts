@@ -40,6 +40,10 @@ export const enKb = {
   citedBy_other: 'Source of {{count}} drafts: {{up}} useful, {{down}} not',
   index: {
     title: 'Similar-case index',
+    model: 'Embedding model',
+    dimensions: 'Dimensions',
+    modelHint:
+      'Larger models and more dimensions match meaning a little better and cost more; a change embeds every approved pair again while the current index keeps answering.',
     counts:
       '{{embedded}} of {{approved}} approved pairs embedded ({{model}}, {{dimensions}} dimensions).',
     embed_one: 'Embed {{count}} pair',

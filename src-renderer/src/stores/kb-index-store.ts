@@ -25,7 +25,8 @@ export const useKbIndex = create<KbIndexState>((set) => ({
     try {
       const status = await call('kb.status', {})
       set({ status })
-      const firstRun = status.embedded === 0 && status.serving === null && status.pending > 0
+      // Before the first run of this model and size (a new choice included): what it will cost.
+      const firstRun = status.embedded === 0 && status.pending > 0
       set({ estimate: firstRun ? await call('kb.estimate', {}) : null })
     } catch (e) {
       set({ error: toFailure(e) })

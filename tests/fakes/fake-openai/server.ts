@@ -77,6 +77,7 @@ export const FAKE_MODELS = [
   'gpt-4.1',
   'o3-mini',
   'text-embedding-3-small',
+  'text-embedding-3-large',
   'whisper-1',
   'dall-e-3',
   'gpt-4o-mini',

@@ -5,6 +5,7 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorText } from '../../i18n'
 import { startKbIndexEvents, useKbIndex } from '../../stores/kb-index-store'
+import { EmbeddingChoice } from './embedding-choice'
 
 export function KbIndexSection({ aiEnabled }: { aiEnabled: boolean }) {
   const { t, i18n } = useTranslation()
@@ -17,6 +18,7 @@ export function KbIndexSection({ aiEnabled }: { aiEnabled: boolean }) {
   return (
     <fieldset className="ai-privacy" data-testid="kb-index">
       <legend>{t('kb.index.title')}</legend>
+      <EmbeddingChoice disabled={running} />
       <p className="small" data-testid="kb-index-counts">
         {t('kb.index.counts', {
           embedded: status.embedded,
