@@ -9,6 +9,7 @@ import { FAKE_OPENAI_KEY, startFakeOpenAI, type FakeOpenAI } from '../fakes/fake
 import { startHarness, type Harness } from './harness'
 import { AppShell } from './pages/app-shell'
 import { KbPage } from './pages/kb-page'
+import { seriousViolations } from './pages/axe-scope'
 
 let h: Harness
 let openai: FakeOpenAI
@@ -105,6 +106,8 @@ describe('drafts as they are written', () => {
     expect(latest).toMatchObject({ feedback: 'up' })
     expect(latest!.sourceIds).toContain(ids.refund)
     await h.screenshot('draft-done-en')
+    // The finished draft, its thumbs and Recent drafts pass WCAG AA.
+    expect(await seriousViolations(h.page, '[data-testid="drafts-page"]')).toEqual([])
 
     // Kept under Recent drafts, its verdict shown, its sources a click away.
     const item = recentItem(latest!.id)
@@ -148,6 +151,7 @@ describe('drafts as they are written', () => {
       .poll(() => recentItem(latest!.id).locator('summary').textContent())
       .toContain('не пригодился')
     await h.screenshot('draft-done-ru')
+    expect(await seriousViolations(h.page, '[data-testid="drafts-page"]')).toEqual([])
 
     // The approved pair it drew on says so in Review.
     await shell.open('review')
