@@ -5,7 +5,11 @@
 import type { SimilarPair } from '@contract/ai'
 import type { DbHandle } from '../../db/connection'
 import { stemText } from '../../db/stem'
-import { searchApprovedByText } from '../../db/queries/pairs-similar'
+import {
+  indexedPairCount,
+  searchApprovedByText,
+  termPairCounts,
+} from '../../db/queries/pairs-similar'
 
 /** A long message would make a huge OR query; this many distinct terms rank well enough. */
 const MAX_TERMS = 48
@@ -20,6 +24,33 @@ const STOP = new Set(
   ).split(' '),
 )
 
+/** In a large base, a word found in more than this share of pairs tells them little apart (its
+ * bm25 weight is near zero) and costs the most to read: it is left out of the query. */
+const COMMON_SHARE = 0.1
+/** Below this many pairs every word is kept: reading them all is cheap. */
+const PRUNE_FROM = 5_000
+/** However common, a query keeps at least its rarest few words. */
+const MIN_TERMS = 4
+
+/** Term counts per connection, dropped when the base has grown or shrunk by a tenth. */
+const termCache = new WeakMap<object, { total: number; counts: Map<string, number> }>()
+
+function commonTerms(dbh: DbHandle, stems: string[]): Set<string> {
+  const total = indexedPairCount(dbh)
+  if (total < PRUNE_FROM) return new Set()
+  let cache = termCache.get(dbh.sqlite)
+  if (!cache || Math.abs(total - cache.total) > cache.total / 10) {
+    cache = { total, counts: new Map() }
+    termCache.set(dbh.sqlite, cache)
+  }
+  const missing = stems.filter((s) => !cache.counts.has(s))
+  for (const [term, n] of termPairCounts(dbh, missing)) cache.counts.set(term, n)
+  const byRarity = [...stems].sort((a, b) => cache.counts.get(a)! - cache.counts.get(b)!)
+  return new Set(
+    byRarity.slice(MIN_TERMS).filter((s) => cache.counts.get(s)! > total * COMMON_SHARE),
+  )
+}
+
 export function isStopStem(stem: string): boolean {
   return STOP.has(stem)
 }
@@ -29,20 +60,22 @@ export function isStopStem(stem: string): boolean {
  * or null.
  * Words are stemmed and quoted, so nothing the mail says is read as FTS5 syntax.
  */
-export function similarityQuery(text: string): string | null {
-  const terms: string[] = []
+export function similarityQuery(text: string, dbh?: DbHandle): string | null {
+  const stems: string[] = []
   const seen = new Set<string>()
   for (const stem of stemText(text).split(' ')) {
     if (stem.length < 3 || STOP.has(stem) || seen.has(stem) || /^\d+$/.test(stem)) continue
     seen.add(stem)
-    terms.push(`"${stem}"`)
-    if (terms.length >= MAX_TERMS) break
+    stems.push(stem)
+    if (stems.length >= MAX_TERMS) break
   }
+  const common = dbh ? commonTerms(dbh, stems) : new Set<string>()
+  const terms = stems.filter((s) => !common.has(s)).map((s) => `"${s}"`)
   return terms.length ? `{client reply} : (${terms.join(' OR ')})` : null
 }
 
 export function findSimilarApproved(dbh: DbHandle, text: string, limit: number): SimilarPair[] {
-  const match = similarityQuery(text)
+  const match = similarityQuery(text, dbh)
   if (!match) return []
   const rows = searchApprovedByText(dbh, match, limit)
   return rows.map((r) => ({

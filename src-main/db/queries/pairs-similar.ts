@@ -54,3 +54,21 @@ export function searchApprovedByText(
      LIMIT ?`,
   ).all(match, limit)
 }
+
+/** Rows of the full-text index (every pair, any status). */
+export function indexedPairCount(dbh: DbHandle): number {
+  return stmt<[], { n: number }>(dbh.sqlite, 'SELECT count(*) AS n FROM training_pairs').get()!.n
+}
+
+/** In how many pairs each term appears (any column), from FTS5's own term table
+ * (https://sqlite.org/fts5.html#the_fts5vocab_virtual_table_module). */
+export function termPairCounts(dbh: DbHandle, terms: string[]): Map<string, number> {
+  dbh.sqlite.exec(
+    `CREATE VIRTUAL TABLE IF NOT EXISTS temp.pairs_fts_terms USING fts5vocab(main, pairs_fts, 'row')`,
+  )
+  const one = stmt<[string], { doc: number }>(
+    dbh.sqlite,
+    'SELECT doc FROM temp.pairs_fts_terms WHERE term = ?',
+  )
+  return new Map(terms.map((t) => [t, one.get(t)?.doc ?? 0]))
+}
