@@ -11,10 +11,9 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildHandlers } from '../src-main/api/handlers'
 import { createDispatcher } from '../src-main/api/dispatcher'
-import { createCore } from '../src-main/core/core'
-import type { KeychainBackend } from '../src-main/core/secrets/secret-store'
 import { seededDataDir } from '../tests/helpers/seed-pairs'
-import { FAKE_OPENAI_KEY, startFakeOpenAI } from '../tests/fakes/fake-openai/server'
+import { startFakeOpenAI } from '../tests/fakes/fake-openai/server'
+import { startKbCore } from '../tests/helpers/kb-core'
 
 const TARGET_MS = 150
 
@@ -24,16 +23,6 @@ const pct = (xs: number[], p: number): number => {
 }
 const fmt = (xs: number[]): string =>
   `p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms`
-
-/** The keychain, in memory: the bench measures drafting, not the OS keychain. */
-function memoryKeychain(): KeychainBackend {
-  const items = new Map<string, string>()
-  return {
-    getPassword: async (s, a) => items.get(`${s}/${a}`) ?? null,
-    setPassword: async (s, a, v) => void items.set(`${s}/${a}`, v),
-    deletePassword: async (s, a) => items.delete(`${s}/${a}`),
-  }
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -50,12 +39,7 @@ async function main(): Promise<void> {
   const fake = await startFakeOpenAI({ firstTokenDelayMs: modelMs, tokenIntervalMs: 5 })
   process.stderr.write(`seeding ${n.toLocaleString('en-US')} approved pairs…\n`)
   seededDataDir(dir, n, { status: 'approved', seed: 31 })
-  const core = createCore({
-    dataDir: dir,
-    env: { REPLYBASE_OPENAI_BASE_URL: fake.baseUrl },
-    keychain: memoryKeychain(),
-    transport: 'cli',
-  })
+  const core = await startKbCore({ dataDir: dir, fake, transport: 'cli' })
   const dispatch = createDispatcher(buildHandlers(core, { openExternal: () => undefined }))
   const must = async (method: string, input: unknown): Promise<unknown> => {
     const r = await dispatch(method, input)
@@ -63,8 +47,6 @@ async function main(): Promise<void> {
     return r.value
   }
   try {
-    await must('ai.saveOpenAI', { apiKey: FAKE_OPENAI_KEY })
-    await must('settings.update', { aiEnabled: true })
     process.stderr.write('embedding the approved pairs through the fake…\n')
     await must('kb.embed', {})
     const texts = (

@@ -6,17 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildHandlers } from '../../api/handlers'
 import { createDispatcher, type Dispatch } from '../../api/dispatcher'
 import type { AppEvents, DraftRecord, DraftResult, PairCitations } from '@contract'
-import { createCore, type Core } from '../core'
+import type { Core } from '../core'
 import { seedAccounts, seedPair } from '../../../tests/helpers/seed-pairs'
-import { requireKeychain } from '../../../tests/helpers/keychain'
-import { tempDir, testKeychainService } from '../../../tests/helpers/temp'
-import {
-  FAKE_OPENAI_KEY,
-  startFakeOpenAI,
-  type FakeOpenAI,
-} from '../../../tests/fakes/fake-openai/server'
+import { startKbCore } from '../../../tests/helpers/kb-core'
+import { tempDir } from '../../../tests/helpers/temp'
+import { startFakeOpenAI, type FakeOpenAI } from '../../../tests/fakes/fake-openai/server'
 
-const service = testKeychainService()
 const tmp = tempDir()
 let fake: FakeOpenAI
 let core: Core
@@ -31,13 +26,8 @@ async function value<T>(method: string, input: unknown = {}): Promise<T> {
 }
 
 beforeAll(async () => {
-  await requireKeychain()
   fake = await startFakeOpenAI()
-  core = createCore({
-    dataDir: tmp.dir,
-    env: { REPLYBASE_KEYCHAIN_SERVICE: service, REPLYBASE_OPENAI_BASE_URL: fake.baseUrl },
-    transport: 'bridge',
-  })
+  core = await startKbCore({ dataDir: tmp.dir, fake })
   dispatch = createDispatcher(buildHandlers(core, { openExternal: () => undefined }))
   accountId = seedAccounts(core.dbh, ['support@shop.example'])[0]!
   pairs.delivery = seedPair(core.dbh, {
@@ -54,11 +44,8 @@ beforeAll(async () => {
     client: 'Заказ не пришёл, доставка сорвана, верните деньги.',
     reply: 'Оформили возврат денег на карту в течение трёх дней.',
   })
-  await value('ai.saveOpenAI', { apiKey: FAKE_OPENAI_KEY })
-  await value('settings.update', { aiEnabled: true })
 })
 afterAll(async () => {
-  await core?.secrets.delete('openai-api-key').catch(() => false)
   await core?.close()
   await fake?.close()
   tmp.cleanup()

@@ -3,7 +3,8 @@
 import type { DbHandle } from '../connection'
 import { stmt } from '../statement-cache'
 
-export interface NewDraft {
+/** A draft's own columns, as written and as read. */
+interface DraftColumns {
   origin: 'message' | 'pair' | 'text'
   messageId: number | null
   pairId: number | null
@@ -15,23 +16,15 @@ export interface NewDraft {
   completionTokens: number | null
   firstTokenMs: number | null
   totalMs: number | null
+}
+
+export interface NewDraft extends DraftColumns {
   /** Source pair ids, best first. */
   sources: number[]
 }
 
-export interface DraftRow {
+export interface DraftRow extends DraftColumns {
   id: number
-  origin: 'message' | 'pair' | 'text'
-  messageId: number | null
-  pairId: number | null
-  clientText: string
-  text: string
-  language: string
-  model: string
-  promptTokens: number | null
-  completionTokens: number | null
-  firstTokenMs: number | null
-  totalMs: number | null
   feedback: number | null
   createdAt: string
   /** Source pair ids, best first, comma-separated (still present pairs only). */

@@ -60,12 +60,18 @@ export function indexedPairCount(dbh: DbHandle): number {
   return stmt<[], { n: number }>(dbh.sqlite, 'SELECT count(*) AS n FROM training_pairs').get()!.n
 }
 
+const withTermTable = new WeakSet<object>()
+
 /** In how many pairs each term appears (any column), from FTS5's own term table
  * (https://sqlite.org/fts5.html#the_fts5vocab_virtual_table_module). */
 export function termPairCounts(dbh: DbHandle, terms: string[]): Map<string, number> {
-  dbh.sqlite.exec(
-    `CREATE VIRTUAL TABLE IF NOT EXISTS temp.pairs_fts_terms USING fts5vocab(main, pairs_fts, 'row')`,
-  )
+  if (!withTermTable.has(dbh.sqlite)) {
+    // A temp table: per connection, nothing written to the file.
+    dbh.sqlite.exec(
+      `CREATE VIRTUAL TABLE IF NOT EXISTS temp.pairs_fts_terms USING fts5vocab(main, pairs_fts, 'row')`,
+    )
+    withTermTable.add(dbh.sqlite)
+  }
   const one = stmt<[string], { doc: number }>(
     dbh.sqlite,
     'SELECT doc FROM temp.pairs_fts_terms WHERE term = ?',
