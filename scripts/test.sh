@@ -1,22 +1,12 @@
 #!/usr/bin/env bash
-# npm test: every test, for real. The keychain tests need a Secret Service: when none
-# answers, a private D-Bus session with an unlocked gnome-keyring is started for the run.
+# npm test: every test, for real. The keychain tests need a Secret Service: scripts/with-keyring.sh
+# starts a private D-Bus session with an unlocked gnome-keyring when none answers (and fails the
+# run when it cannot), then runs this script again inside it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ -z "${REPLYBASE_TEST_KEYRING:-}" ] && ! node scripts/keychain-probe.mjs >/dev/null 2>&1; then
-  for tool in dbus-run-session gnome-keyring-daemon; do
-    if ! command -v "$tool" >/dev/null; then
-      echo "npm test needs $tool for the keychain tests (Debian: apt-get install dbus gnome-keyring libsecret-1-dev)." >&2
-      exit 1
-    fi
-  done
-  export REPLYBASE_TEST_KEYRING=1
-  exec dbus-run-session -- bash -c '
-    # A fresh keyring in a throwaway home: never the user'"'"'s own entries.
-    export HOME="$(mktemp -d)" XDG_DATA_HOME="" XDG_RUNTIME_DIR="$(mktemp -d)"
-    eval "$(printf "test\n" | gnome-keyring-daemon --unlock --components=secrets)" >/dev/null
-    exec bash scripts/test.sh "$@"' test.sh "$@"
+if [ -z "${REPLYBASE_TEST_KEYRING:-}" ]; then
+  exec bash scripts/with-keyring.sh bash scripts/test.sh "$@"
 fi
 
 # A whole run (no arguments) also type-checks and lints; a subset is for quick iteration.
