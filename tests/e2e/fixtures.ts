@@ -1,6 +1,6 @@
 // What the end-to-end tests run against besides the core: the fake Google server with one
 // generated support mailbox, and the environment that points the core at it.
-import { DEFAULT_CLIENT, startFakeGoogle, type FakeGoogle } from '../fakes/fake-google'
+import { startFakeGoogle, type FakeGoogle } from '../fakes/fake-google'
 import { generateMailbox } from '../fakes/mailbox-generator'
 
 export const MAILBOX = 'support@acme.example'
@@ -16,16 +16,7 @@ export async function startGoogle(messages = 120, latencyMs = 0): Promise<FakeGo
   return fake
 }
 
-export function googleEnv(fake: FakeGoogle): NodeJS.ProcessEnv {
-  return {
-    REPLYBASE_GOOGLE_CLIENT_ID: DEFAULT_CLIENT.clientId,
-    REPLYBASE_GOOGLE_CLIENT_SECRET: DEFAULT_CLIENT.clientSecret,
-    REPLYBASE_GOOGLE_AUTH_URL: fake.authUrl,
-    REPLYBASE_GOOGLE_TOKEN_URL: fake.tokenUrl,
-    REPLYBASE_GOOGLE_REVOKE_URL: fake.revokeUrl,
-    REPLYBASE_GMAIL_API_URL: fake.apiRoot,
-  }
-}
+export { googleEnv } from '../helpers/connect-test-kit'
 
 interface HttpAnswer {
   status: number

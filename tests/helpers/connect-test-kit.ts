@@ -48,13 +48,9 @@ export async function followAuthUrl(authUrl: string): Promise<HttpAnswer> {
   return httpGet(first.headers.location)
 }
 
-export function googleEnv(
-  fake: FakeGoogle,
-  service: string,
-  extra: NodeJS.ProcessEnv = {},
-): NodeJS.ProcessEnv {
+/** The environment that points the app at the fake Google: its OAuth client and every URL. */
+export function googleEnv(fake: FakeGoogle, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return {
-    REPLYBASE_KEYCHAIN_SERVICE: service,
     REPLYBASE_GOOGLE_CLIENT_ID: DEFAULT_CLIENT.clientId,
     REPLYBASE_GOOGLE_CLIENT_SECRET: DEFAULT_CLIENT.clientSecret,
     REPLYBASE_GOOGLE_AUTH_URL: fake.authUrl,
@@ -71,6 +67,8 @@ export interface Kit {
   dataDirs: string[]
   cores: Core[]
   newDataDir(): string
+  /** googleEnv with the kit's keychain service (extra merged in last). */
+  env(extra?: NodeJS.ProcessEnv): NodeJS.ProcessEnv
   /** A core over a fresh (or given) data folder, wired to the fake through the environment. */
   core(options?: { env?: NodeJS.ProcessEnv; dataDir?: string } & Partial<CoreOptions>): Core
   /** The keychain entry of a mailbox, read straight through keytar. */
@@ -94,11 +92,12 @@ export async function startKit(options: FakeGoogleOptions = {}): Promise<Kit> {
       kit.dataDirs.push(dir)
       return dir
     },
+    env: (extra = {}) => googleEnv(fake, { REPLYBASE_KEYCHAIN_SERVICE: service, ...extra }),
     core(opts = {}) {
       const { env, dataDir, ...rest } = opts
       const core = createCore({
         dataDir: dataDir ?? kit.newDataDir(),
-        env: env ?? googleEnv(fake, service),
+        env: env ?? kit.env(),
         transport: 'cli',
         ...rest,
       })

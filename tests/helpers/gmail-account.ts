@@ -47,7 +47,7 @@ export async function startSyncKit(options: SyncKitOptions = {}): Promise<SyncKi
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'replybase-sync-'))
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    ...googleEnv(fake, service),
+    ...googleEnv(fake, { REPLYBASE_KEYCHAIN_SERVICE: service }),
     REPLYBASE_DATA_DIR: dataDir,
     // Tests run on a quiet machine; the pace is the fake's business unless a test sets one.
     REPLYBASE_GMAIL_UNITS_PER_SECOND: '0',

@@ -8,7 +8,6 @@ import type { AccountDto } from '@contract/accounts'
 import { CLI_BUNDLE } from '../../../tests/helpers/cli'
 import {
   followAuthUrl,
-  googleEnv,
   MAILBOX,
   portRefuses,
   startKit,
@@ -24,7 +23,7 @@ beforeAll(async () => {
   kit = await startKit()
   env = {
     ...process.env,
-    ...googleEnv(kit.fake, kit.service),
+    ...kit.env(),
     REPLYBASE_DATA_DIR: kit.newDataDir(),
   }
 })

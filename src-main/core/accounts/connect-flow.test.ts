@@ -11,7 +11,6 @@ import { keytarBackend } from '../secrets/keytar-backend'
 import {
   closedPort,
   followAuthUrl,
-  googleEnv,
   MAILBOX,
   ALIAS,
   portRefuses,
@@ -137,7 +136,7 @@ describe('gmail connect: success', () => {
   })
 
   it('reads the client from Settings (id) and the keychain (secret) without env overrides', async () => {
-    const env = googleEnv(kit.fake, kit.service, {
+    const env = kit.env({
       REPLYBASE_GOOGLE_CLIENT_ID: '',
       REPLYBASE_GOOGLE_CLIENT_SECRET: '',
     })
@@ -193,7 +192,7 @@ describe('gmail connect: success', () => {
 describe('gmail connect: every failure ends with one reason and nothing written', () => {
   it('server_config: no client id', async () => {
     const core = kit.core({
-      env: googleEnv(kit.fake, kit.service, { REPLYBASE_GOOGLE_CLIENT_ID: '' }),
+      env: kit.env({ REPLYBASE_GOOGLE_CLIENT_ID: '' }),
     })
     let opened = false
     const result = await core.gmailConnect.connect({ openBrowser: () => void (opened = true) })
@@ -245,7 +244,7 @@ describe('gmail connect: every failure ends with one reason and nothing written'
   it('token_http: the token endpoint cannot be reached', async () => {
     const port = await closedPort()
     const core = kit.core({
-      env: googleEnv(kit.fake, kit.service, {
+      env: kit.env({
         REPLYBASE_GOOGLE_TOKEN_URL: `http://127.0.0.1:${port}/token`,
       }),
     })
@@ -256,7 +255,7 @@ describe('gmail connect: every failure ends with one reason and nothing written'
 
   it('token_failed: Google refuses the client (wrong secret), with its error text', async () => {
     const core = kit.core({
-      env: googleEnv(kit.fake, kit.service, {
+      env: kit.env({
         REPLYBASE_GOOGLE_CLIENT_SECRET: 'GOCSPX-wrongSecretValue000',
       }),
     })
@@ -281,7 +280,7 @@ describe('gmail connect: every failure ends with one reason and nothing written'
     const { port } = stub.address() as { port: number }
     try {
       const core = kit.core({
-        env: googleEnv(kit.fake, kit.service, {
+        env: kit.env({
           REPLYBASE_GOOGLE_TOKEN_URL: `http://127.0.0.1:${port}/token`,
         }),
       })
