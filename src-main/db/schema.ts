@@ -188,6 +188,20 @@ export const pairEmbeddings = sqliteTable(
   (t) => [index('pair_embeddings_model_idx').on(t.model, t.dimensions)],
 )
 
+// How many vectors each model and size holds, and a version that changes with every vector
+// written or removed: kept by triggers on pair_embeddings (drizzle/0007), so a search reads one
+// small row instead of counting 100,000 index entries, in the app and the CLI alike.
+export const pairEmbeddingIndexes = sqliteTable(
+  'pair_embedding_indexes',
+  {
+    model: text('model').notNull(),
+    dimensions: integer('dimensions').notNull(),
+    embedded: integer('embedded').notNull().default(0),
+    version: integer('version').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.model, t.dimensions] })],
+)
+
 // Reply drafts as they were written: the client text asked about (a synced message or pasted
 // text), the model's answer, its token counts and timings, and the person's verdict, so the team
 // can see which approved pairs make good drafts. Kept locally only, like the mail it came from.

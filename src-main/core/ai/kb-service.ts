@@ -16,7 +16,6 @@ import type { DbHandle } from '../../db/connection'
 import {
   countEmbeddings,
   deleteOtherEmbeddings,
-  embeddingIndexes,
   pendingForEmbedding,
   writeEmbeddings,
 } from '../../db/queries/pair-embeddings'
@@ -30,7 +29,7 @@ import { embedPaced, requestEmbeddings } from './embedding-requests'
 import { reciprocalRankFusion } from './rank-fusion'
 import { findSimilarApproved } from './similar-pairs'
 import { createTokenPacer } from './token-pacer'
-import { createVectorSearch } from './vector-search'
+import { createVectorSearch, servingIndex, type ServingIndex } from './vector-search'
 
 const log = createLogger('kb')
 
@@ -95,18 +94,8 @@ export function createKbService(deps: {
     dimensions: readSetting(dbh, 'embeddingDimensions'),
   })
 
-  /**
-   * The index that answers searches: the configured one, unless the model or size changed and
-   * an older index still holds more pairs: that one keeps serving (queries are embedded with its
-   * model) until the new one has caught up, so search never drops to full text meanwhile.
-   */
-  function serving(): { model: string; dimensions: number; embedded: number } {
-    const { model, dimensions } = config()
-    // From the model index only: this runs before every search.
-    const indexes = embeddingIndexes(dbh)
-    const own = indexes.find((i) => i.model === model && i.dimensions === dimensions)?.embedded ?? 0
-    const best = indexes[0]
-    return best && best.embedded > own ? best : { model, dimensions, embedded: own }
+  function serving(): ServingIndex {
+    return servingIndex(dbh, config())
   }
 
   async function status(): Promise<KbStatus> {

@@ -4,7 +4,11 @@
 // pairs in milliseconds. Needs sqlite-vec loaded on the connection.
 import type { DbHandle } from '../../db/connection'
 import type { SimilarPairRow } from '../../db/queries/pairs-similar'
-import { nearestApproved, nearestApprovedAmong } from '../../db/queries/pair-embeddings'
+import {
+  embeddingIndexes,
+  nearestApproved,
+  nearestApprovedAmong,
+} from '../../db/queries/pair-embeddings'
 import { createBinaryIndexCache, hammingCandidates } from './binary-index'
 
 /** Below this many stored vectors every search is exact. */
@@ -31,4 +35,27 @@ export function createVectorSearch(dbh: DbHandle): VectorSearch {
     const ids = hammingCandidates(indexFor(model, dimensions), floats, Math.max(RERANKED, k))
     return nearestApprovedAmong(dbh, model, dimensions, bytes, ids, k)
   }
+}
+
+export interface ServingIndex {
+  model: string
+  dimensions: number
+  embedded: number
+}
+
+/**
+ * The index that answers searches: the configured one, unless the model or size changed and an
+ * older index still holds more pairs: that one keeps serving (queries are embedded with its
+ * model) until the new one has caught up, so search never drops to full text meanwhile.
+ * One small row per index (kept by triggers): this runs before every search.
+ */
+export function servingIndex(
+  dbh: DbHandle,
+  configured: { model: string; dimensions: number },
+): ServingIndex {
+  const { model, dimensions } = configured
+  const indexes = embeddingIndexes(dbh)
+  const own = indexes.find((i) => i.model === model && i.dimensions === dimensions)?.embedded ?? 0
+  const best = indexes[0]
+  return best && best.embedded > own ? best : { model, dimensions, embedded: own }
 }

@@ -35,13 +35,12 @@ export function countEmbeddings(
   dimensions: number,
 ): { approved: number; embedded: number; bytes: number } {
   // Every stored vector is an approved pair's (writeEmbeddings checks, the 0003 trigger and the
-  // cascade remove the others), so the model index alone counts them; reading the vectors to
-  // add up their sizes took ~100 ms per 20,000 on every search.
+  // cascade remove the others); the 0007 triggers keep their count per model.
   const r = stmt<[string, number], { approved: number; embedded: number }>(
     dbh.sqlite,
     `SELECT
        (SELECT count(*) FROM training_pairs WHERE status = 'approved' AND orphaned_at IS NULL) AS approved,
-       (SELECT count(*) FROM pair_embeddings WHERE model = ? AND dimensions = ?) AS embedded`,
+       coalesce((SELECT embedded FROM pair_embedding_indexes WHERE model = ? AND dimensions = ?), 0) AS embedded`,
   ).get(model, dimensions)!
   return { ...r, bytes: r.embedded * dimensions * Float32Array.BYTES_PER_ELEMENT }
 }
@@ -55,9 +54,13 @@ export function writeEmbeddings(
 ): number {
   const insert = stmt(
     dbh.sqlite,
-    `INSERT OR REPLACE INTO pair_embeddings (pair_id, model, dimensions, vector)
+    // An upsert, not INSERT OR REPLACE: the row a REPLACE deletes fires no delete trigger, and
+    // the 0007 triggers count every vector of every model.
+    `INSERT INTO pair_embeddings (pair_id, model, dimensions, vector)
      SELECT id, ?, ?, ? FROM training_pairs
-     WHERE id = ? AND status = 'approved' AND coalesce(client_text_edited, client_text) = ?`,
+     WHERE id = ? AND status = 'approved' AND coalesce(client_text_edited, client_text) = ?
+     ON CONFLICT (pair_id) DO UPDATE SET model = excluded.model, dimensions = excluded.dimensions,
+       vector = excluded.vector, embedded_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
   )
   let written = 0
   dbh.sqlite.transaction(() => {
@@ -93,17 +96,15 @@ export function nearestApproved(
 }
 
 /**
- * Which pairs have a vector of a model at this moment: a pair embedded, un-approved or deleted
- * changes it. Reads the model index only (a few milliseconds for 100,000 rows; the vectors'
- * pages are never touched).
+ * Changes whenever a vector of this model and size is written or removed (a pair embedded,
+ * edited, rejected or deleted): one row kept by the 0007 triggers.
  */
 export function embeddingsSignature(dbh: DbHandle, model: string, dimensions: number): string {
-  const r = stmt<[string, number], { n: number; ids: number | null }>(
+  const r = stmt<[string, number], { version: number }>(
     dbh.sqlite,
-    `SELECT count(*) AS n, sum(pair_id) AS ids
-     FROM pair_embeddings WHERE model = ? AND dimensions = ?`,
-  ).get(model, dimensions)!
-  return `${r.n}:${r.ids ?? 0}`
+    'SELECT version FROM pair_embedding_indexes WHERE model = ? AND dimensions = ?',
+  ).get(model, dimensions)
+  return String(r?.version ?? 0)
 }
 
 /** Every stored vector of a model, one row at a time (an index is built from them). */
@@ -149,8 +150,8 @@ export function embeddingIndexes(
 ): Array<{ model: string; dimensions: number; embedded: number }> {
   return stmt<[], { model: string; dimensions: number; embedded: number }>(
     dbh.sqlite,
-    `SELECT model, dimensions, count(*) AS embedded FROM pair_embeddings
-     GROUP BY model, dimensions ORDER BY embedded DESC`,
+    `SELECT model, dimensions, embedded FROM pair_embedding_indexes
+     WHERE embedded > 0 ORDER BY embedded DESC, model, dimensions`,
   ).all()
 }
 
