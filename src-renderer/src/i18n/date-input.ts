@@ -1,6 +1,8 @@
 // Typed dates in the app's language, not the browser's: the order and separators of a numeric
 // date come from Intl for the UI language (en: 12/31/2026, ru: 31.12.2026), and the same
-// pattern reads what was typed. Values travel as local calendar days (YYYY-MM-DD).
+// pattern reads what was typed. Values travel as local calendar days (YYYY-MM-DD), bounded
+// for the API by @contract/local-days as the command line bounds them.
+import { localDayOf } from '@contract/local-days'
 
 export type DatePart = 'day' | 'month' | 'year'
 
@@ -76,14 +78,5 @@ export function shiftDay(value: string, days: number): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
   const base = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : new Date()
   base.setDate(base.getDate() + (m ? days : 0))
-  return `${pad(base.getFullYear(), 4)}-${pad(base.getMonth() + 1)}-${pad(base.getDate())}`
-}
-
-/** The instants that bound a local day: its first millisecond and its last (ISO 8601). */
-export function localDayBounds(value: string): { start: string; end: string } | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
-  if (!m) return null
-  const start = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]))
-  const next = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + 1)
-  return { start: start.toISOString(), end: new Date(next.getTime() - 1).toISOString() }
+  return localDayOf(base)
 }

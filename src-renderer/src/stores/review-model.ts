@@ -9,7 +9,7 @@ import type {
   PairStatus,
   PairsListInput,
 } from '@contract/pairs'
-import { localDayBounds } from '../i18n/date-input'
+import { localDayBounds } from '@contract/local-days'
 
 export interface ReviewFilters {
   status: PairStatus | 'all'
