@@ -1,6 +1,7 @@
 // The review list's filters as command-line options, shared by `export` and the bulk
 // `pairs approve|reject|reset`: the same names mean the same pairs everywhere.
 import { PAIR_LANGUAGE, PAIR_STATUSES, type PairLanguage } from '@contract/pairs'
+import { localDayBounds } from '@contract/local-days'
 import { CliUsageError, resolveAccount } from './arguments'
 import type { CliContext } from './cli-types'
 
@@ -38,7 +39,27 @@ export function hasFilter(v: ReviewFilterValues): boolean {
   return Object.keys(FILTER_OPTIONS).some((k) => v[k as keyof ReviewFilterValues] !== undefined)
 }
 
-/** Option values → the API's filter fields (dates and words are checked by the API). */
+/**
+ * --since and --until → the API's bounds. A day (YYYY-MM-DD) is this machine's local day, as in
+ * the app, both days included; an ISO 8601 instant passes as it is (the API checks it).
+ */
+export function dayRange(
+  since: string | undefined,
+  until: string | undefined,
+): { from?: string; to?: string } {
+  const bound = (value: string, option: string, edge: 'start' | 'end'): string => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return value
+    const day = localDayBounds(value)
+    if (!day) throw new CliUsageError(`${option} ${value} is not a calendar day.`)
+    return day[edge]
+  }
+  const out: { from?: string; to?: string } = {}
+  if (since !== undefined) out.from = bound(since, '--since', 'start')
+  if (until !== undefined) out.to = bound(until, '--until', 'end')
+  return out
+}
+
+/** Option values → the API's filter fields (instants and words are checked by the API). */
 export async function reviewFilter(cli: CliContext, v: ReviewFilterValues): Promise<ReviewFilter> {
   const out: ReviewFilter = {}
   if (v.status !== undefined) {
@@ -56,8 +77,7 @@ export async function reviewFilter(cli: CliContext, v: ReviewFilterValues): Prom
     out.language = v.language as PairLanguage
   }
   if (v.account !== undefined) out.accountId = (await resolveAccount(cli, v.account)).id
-  if (v.since !== undefined) out.from = v.since
-  if (v.until !== undefined) out.to = v.until
+  Object.assign(out, dayRange(v.since, v.until))
   if (v.search !== undefined) out.q = v.search
   return out
 }

@@ -142,7 +142,8 @@ export const pairFilters = {
   /** Full text over client and reply; word forms match in Russian and English. */
   q: z.string().max(500).optional(),
   /** Inclusive bounds on sentAt (when the client wrote). A bare date (YYYY-MM-DD) in `to`
-   * covers that whole day (UTC); the app sends the bounds of the user's local days. */
+   * covers that whole day (UTC); the app and the command line send the bounds of the user's
+   * local days (local-days.ts). */
   from: isoDate.optional(),
   to: isoDate.optional(),
 }

@@ -7,7 +7,12 @@ import { tempDir, testKeychainService } from '../../../tests/helpers/temp'
 import { requireKeychain } from '../../../tests/helpers/keychain'
 
 const tmp = tempDir()
-const env = { REPLYBASE_DATA_DIR: tmp.dir, REPLYBASE_KEYCHAIN_SERVICE: testKeychainService() }
+// Days are local (pairs-local-days.test.ts): UTC here keeps these dates the same on any machine.
+const env = {
+  REPLYBASE_DATA_DIR: tmp.dir,
+  REPLYBASE_KEYCHAIN_SERVICE: testKeychainService(),
+  TZ: 'UTC',
+}
 const ids = {} as Record<'a' | 'b' | 'p1' | 'p2' | 'p3', number>
 
 beforeAll(async () => {

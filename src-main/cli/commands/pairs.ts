@@ -4,7 +4,8 @@ import { preview } from '../../core/review/review-service'
 import { CliUsageError, parseRowId, parseCommandArgs, resolveAccount } from '../arguments'
 import { REBUILD_USAGE, runPairsRebuild } from './pairs-rebuild'
 import type { CliCommand, CliContext, CliIo } from '../cli-types'
-import { FILTER_OPTIONS, FILTER_USAGE, hasFilter, reviewFilter } from '../review-filters'
+import { localDayOf } from '@contract/local-days'
+import { FILTER_OPTIONS, FILTER_USAGE, dayRange, hasFilter, reviewFilter } from '../review-filters'
 
 const ACTIONS: Record<string, PairStatus> = {
   approve: 'approved',
@@ -37,8 +38,8 @@ function line(r: PairRecord): string {
   const edited = r.clientTextEdited !== null || r.replyTextEdited !== null ? ' edited' : ''
   const client = preview(r.clientTextEdited ?? r.clientText, 60)
   const reply = preview(r.replyTextEdited ?? r.replyText, 60)
-  // The day the client wrote, in UTC like the dates --since and --until take.
-  const day = r.sentAt.slice(0, 10)
+  // The day the client wrote, in local time like the days --since and --until take.
+  const day = localDayOf(r.sentAt)
   return `${String(r.id).padStart(6)}  ${day}  ${r.status.padEnd(8)} ${r.language.padEnd(7)} acct ${r.accountId}${edited}  ${client}  →  ${reply}`
 }
 
@@ -146,7 +147,7 @@ export const pairsCommand: CliCommand = {
       }
       const account = parsed.values.account
       const accountId = account === undefined ? undefined : (await resolveAccount(cli, account)).id
-      const { since: from, until: to } = parsed.values
+      const { from, to } = dayRange(parsed.values.since, parsed.values.until)
       await printList(
         allRecords(cli, { status: status as PairStatus | undefined, accountId, from, to }),
         json,
