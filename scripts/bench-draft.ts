@@ -9,11 +9,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { buildHandlers } from '../src-main/api/handlers'
-import { createDispatcher } from '../src-main/api/dispatcher'
 import { seededDataDir } from '../tests/helpers/seed-pairs'
 import { startFakeOpenAI } from '../tests/fakes/fake-openai/server'
 import { startKbCore } from '../tests/helpers/kb-core'
+import { apiCalls, dispatcherOf } from '../tests/helpers/api-calls'
 
 const TARGET_MS = 150
 
@@ -40,12 +39,8 @@ async function main(): Promise<void> {
   process.stderr.write(`seeding ${n.toLocaleString('en-US')} approved pairs…\n`)
   seededDataDir(dir, n, { status: 'approved', seed: 31 })
   const core = await startKbCore({ dataDir: dir, fake, transport: 'cli' })
-  const dispatch = createDispatcher(buildHandlers(core, { openExternal: () => undefined }))
-  const must = async (method: string, input: unknown): Promise<unknown> => {
-    const r = await dispatch(method, input)
-    if (!r.ok) throw new Error(`${method}: ${r.error.code}: ${r.error.message}`)
-    return r.value
-  }
+  const dispatch = dispatcherOf(core)
+  const { value: must } = apiCalls(() => dispatch)
   try {
     process.stderr.write('embedding the approved pairs through the fake…\n')
     await must('kb.embed', {})

@@ -1,5 +1,5 @@
-// A core with AI on, pointed at a fake OpenAI, with the key in an in-memory keychain (so
-// benchmarks and the knowledge-base tests that need no OS keychain run anywhere).
+// A core pointed at a fake OpenAI, its key stored in an in-memory keychain and AI on (unless
+// asked otherwise), so benchmarks and the AI tests that need no OS keychain run anywhere.
 import type { KeychainBackend } from '../../src-main/core/secrets/secret-store'
 import { createCore, type Core } from '../../src-main/core/core'
 import { FAKE_OPENAI_KEY, type FakeOpenAI } from '../fakes/fake-openai/server'
@@ -18,6 +18,8 @@ export async function startKbCore(opts: {
   fake: FakeOpenAI
   env?: NodeJS.ProcessEnv
   transport?: Core['transport']
+  /** Off: the key is stored but AI features wait for the test to turn them on. */
+  aiEnabled?: boolean
 }): Promise<Core> {
   const core = createCore({
     dataDir: opts.dataDir,
@@ -30,6 +32,6 @@ export async function startKbCore(opts: {
     transport: opts.transport ?? 'bridge',
   })
   await core.ai.saveOpenAI({ apiKey: FAKE_OPENAI_KEY })
-  await core.settings.update({ aiEnabled: true })
+  if (opts.aiEnabled ?? true) await core.settings.update({ aiEnabled: true })
   return core
 }

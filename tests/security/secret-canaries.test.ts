@@ -13,6 +13,7 @@ import { startSyncKit, type SyncKit } from '../helpers/gmail-account'
 import { runCli } from '../helpers/cli'
 import { encodingsOf } from '../helpers/temp'
 import { followAuthUrl } from '../helpers/connect-test-kit'
+import { apiCalls } from '../helpers/api-calls'
 import { buildHandlers } from '../../src-main/api/handlers'
 import { createDispatcher, type Dispatch } from '../../src-main/api/dispatcher'
 import type { Core } from '../../src-main/core/core'
@@ -61,11 +62,7 @@ afterAll(async () => {
   await kit?.dispose()
 })
 
-async function ok(method: string, input: unknown = {}): Promise<unknown> {
-  const r = await dispatch(method, input)
-  if (!r.ok) throw new Error(`${method} failed: ${r.error.code}: ${r.error.message}`)
-  return r.value
-}
+const { value: ok } = apiCalls(() => dispatch)
 
 describe('secrets never leave the keychain', () => {
   it('runs every flow that touches a secret', async () => {

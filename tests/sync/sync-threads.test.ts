@@ -9,6 +9,7 @@ import type { Core } from '../../src-main/core/core'
 import { startSyncKit, type SyncKit } from '../helpers/gmail-account'
 import { newMessageId, rawMail, type RawMailInput } from '../helpers/raw-mail'
 import { repoRoot } from '../helpers/temp'
+import { dispatcherOf } from '../helpers/api-calls'
 
 const OWN = 'support@acme.example'
 const ALIAS = 'help@acme.example'
@@ -269,9 +270,7 @@ describe('hand-made threads', () => {
   })
 
   it('messages.get returns the original for the review pane', async () => {
-    const { buildHandlers } = await import('../../src-main/api/handlers')
-    const { createDispatcher } = await import('../../src-main/api/dispatcher')
-    const dispatch = createDispatcher(buildHandlers(core, { openExternal: () => undefined }))
+    const dispatch = dispatcherOf(core)
     const id = (
       core.dbh.sqlite
         .prepare("SELECT id FROM messages WHERE thread_id = 'a001' ORDER BY sent_at LIMIT 1")

@@ -2,46 +2,35 @@
 // is sent while AI features are off, redaction of what is sent, the reply language pinned to
 // the client's, the draft's sources, and similar pairs marked where their reply differs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildHandlers } from '../../api/handlers'
-import { createDispatcher, type Dispatch } from '../../api/dispatcher'
-import type { ApiResult, DraftResult, SimilarToPair, UnansweredMessage } from '@contract'
-import { createCore, type Core } from '../core'
+import type { Dispatch } from '../../api/dispatcher'
+import type { DraftResult, SimilarToPair, UnansweredMessage } from '@contract'
+import type { Core } from '../core'
 import { seedAccounts, seedPair } from '../../../tests/helpers/seed-pairs'
-import { requireKeychain } from '../../../tests/helpers/keychain'
-import { tempDir, testKeychainService } from '../../../tests/helpers/temp'
+import { apiCalls, dispatcherOf } from '../../../tests/helpers/api-calls'
+import { startKbCore } from '../../../tests/helpers/kb-core'
+import { tempDir } from '../../../tests/helpers/temp'
 import {
   FAKE_OPENAI_KEY,
   startFakeOpenAI,
   type FakeOpenAI,
 } from '../../../tests/fakes/fake-openai/server'
 
-const service = testKeychainService()
 const tmp = tempDir()
 let fake: FakeOpenAI
 let core: Core
 let dispatch: Dispatch
 const ids = {} as Record<'delivery' | 'deliveryOther' | 'refund' | 'review', number>
 
-async function value<T>(method: string, input: unknown = {}): Promise<T> {
-  const r = await dispatch(method, input)
-  if (!r.ok) throw new Error(`${method} failed: ${r.error.code}: ${r.error.message}`)
-  return r.value as T
-}
-const call = (method: string, input: unknown = {}): Promise<ApiResult<unknown>> =>
-  dispatch(method, input)
+const { call, value } = apiCalls(() => dispatch)
 type Body = { messages: Array<{ role: string; content: string }> }
 const chatBodies = (): Body[] =>
   fake.requests.filter((r) => r.path === '/v1/chat/completions').map((r) => r.body as Body)
 
 beforeAll(async () => {
-  await requireKeychain()
   fake = await startFakeOpenAI()
-  core = createCore({
-    dataDir: tmp.dir,
-    env: { REPLYBASE_KEYCHAIN_SERVICE: service, REPLYBASE_OPENAI_BASE_URL: fake.baseUrl },
-    transport: 'bridge',
-  })
-  dispatch = createDispatcher(buildHandlers(core, { openExternal: () => undefined }))
+  // The key is stored; AI stays off until the tests have seen nothing sent.
+  core = await startKbCore({ dataDir: tmp.dir, fake, aiEnabled: false })
+  dispatch = dispatcherOf(core)
   const [accountId] = seedAccounts(core.dbh, ['support@shop.example'])
   const a = accountId!
   ids.delivery = seedPair(core.dbh, {
@@ -72,10 +61,8 @@ beforeAll(async () => {
     client: 'Где заказ? Доставка опять задерживается.',
     reply: 'Заказ передан курьеру, доставка завтра утром.',
   })
-  await value('ai.saveOpenAI', { apiKey: FAKE_OPENAI_KEY })
 })
 afterAll(async () => {
-  await core?.secrets.delete('openai-api-key').catch(() => false)
   await core?.close()
   await fake?.close()
   tmp.cleanup()

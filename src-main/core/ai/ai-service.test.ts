@@ -3,14 +3,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildHandlers } from '../../api/handlers'
-import { createDispatcher, type Dispatch } from '../../api/dispatcher'
-import type { ApiResult } from '@contract'
+import type { Dispatch } from '../../api/dispatcher'
 import { createCore, type Core } from '../core'
 import { keytarBackend } from '../secrets/keytar-backend'
 import type { KeychainBackend } from '../secrets/secret-store'
 import { seedAccounts, seedPair } from '../../../tests/helpers/seed-pairs'
 import { requireKeychain } from '../../../tests/helpers/keychain'
+import { apiCalls, dispatcherOf } from '../../../tests/helpers/api-calls'
 import {
   databaseBytes,
   encodingsOf,
@@ -39,16 +38,10 @@ async function storedKey(): Promise<string | null> {
   return raw === null ? null : (JSON.parse(raw) as { key: string }).key
 }
 
-async function call(method: string, input: unknown = {}): Promise<ApiResult<unknown>> {
-  const r = await dispatch(method, input)
-  transcript.push(JSON.stringify(r))
-  return r
-}
-async function value<T>(method: string, input: unknown = {}): Promise<T> {
-  const r = await call(method, input)
-  if (!r.ok) throw new Error(`${method} failed: ${r.error.code}: ${r.error.message}`)
-  return r.value as T
-}
+const { call, value } = apiCalls(
+  () => dispatch,
+  (r) => transcript.push(JSON.stringify(r)),
+)
 
 beforeAll(async () => {
   await requireKeychain()
@@ -58,7 +51,7 @@ beforeAll(async () => {
     env: { REPLYBASE_KEYCHAIN_SERVICE: service, REPLYBASE_OPENAI_BASE_URL: fake.baseUrl },
     transport: 'bridge',
   })
-  dispatch = createDispatcher(buildHandlers(core, { openExternal: () => undefined }))
+  dispatch = dispatcherOf(core)
 })
 afterAll(async () => {
   await keytarBackend.deletePassword(service, 'openai-api-key')

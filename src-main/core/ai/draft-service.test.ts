@@ -3,12 +3,12 @@
 // its sources, model and token counts, the person's thumbs stay with it and count for the
 // pairs it cited, and a synced message can be named by its id here or Gmail's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildHandlers } from '../../api/handlers'
-import { createDispatcher, type Dispatch } from '../../api/dispatcher'
+import type { Dispatch } from '../../api/dispatcher'
 import type { AppEvents, DraftRecord, DraftResult, PairCitations } from '@contract'
 import type { Core } from '../core'
 import { seedAccounts, seedPair } from '../../../tests/helpers/seed-pairs'
 import { startKbCore } from '../../../tests/helpers/kb-core'
+import { apiCalls, dispatcherOf } from '../../../tests/helpers/api-calls'
 import { tempDir } from '../../../tests/helpers/temp'
 import { startFakeOpenAI, type FakeOpenAI } from '../../../tests/fakes/fake-openai/server'
 
@@ -19,16 +19,12 @@ let dispatch: Dispatch
 let accountId: number
 const pairs = {} as Record<'delivery' | 'refund', number>
 
-async function value<T>(method: string, input: unknown = {}): Promise<T> {
-  const r = await dispatch(method, input)
-  if (!r.ok) throw new Error(`${method} failed: ${r.error.code}: ${r.error.message}`)
-  return r.value as T
-}
+const { value } = apiCalls(() => dispatch)
 
 beforeAll(async () => {
   fake = await startFakeOpenAI()
   core = await startKbCore({ dataDir: tmp.dir, fake })
-  dispatch = createDispatcher(buildHandlers(core, { openExternal: () => undefined }))
+  dispatch = dispatcherOf(core)
   accountId = seedAccounts(core.dbh, ['support@shop.example'])[0]!
   pairs.delivery = seedPair(core.dbh, {
     accountId,

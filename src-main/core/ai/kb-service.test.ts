@@ -3,27 +3,15 @@
 // resume after a failure mid-run, retry-after honoured, removal on reject, search merging both
 // retrievers, the full-text fallback saying why, and "no close match".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildHandlers } from '../../api/handlers'
-import { createDispatcher, type Dispatch } from '../../api/dispatcher'
-import type {
-  ApiResult,
-  KbEmbedResult,
-  KbEstimate,
-  KbProgress,
-  KbSearchResult,
-  KbStatus,
-} from '@contract'
-import { createCore, type Core } from '../core'
+import type { Dispatch } from '../../api/dispatcher'
+import type { KbEmbedResult, KbEstimate, KbProgress, KbSearchResult, KbStatus } from '@contract'
+import type { Core } from '../core'
 import { seedAccounts, seedPair, seedPairs } from '../../../tests/helpers/seed-pairs'
-import { requireKeychain } from '../../../tests/helpers/keychain'
-import { tempDir, testKeychainService } from '../../../tests/helpers/temp'
-import {
-  FAKE_OPENAI_KEY,
-  startFakeOpenAI,
-  type FakeOpenAI,
-} from '../../../tests/fakes/fake-openai/server'
+import { apiCalls, dispatcherOf } from '../../../tests/helpers/api-calls'
+import { startKbCore } from '../../../tests/helpers/kb-core'
+import { tempDir } from '../../../tests/helpers/temp'
+import { startFakeOpenAI, type FakeOpenAI } from '../../../tests/fakes/fake-openai/server'
 
-const service = testKeychainService()
 const tmp = tempDir()
 let fake: FakeOpenAI
 let core: Core
@@ -33,30 +21,21 @@ const ids = {} as Record<'delivery' | 'privacy' | 'newPair', number>
 /** Approved pairs not orphaned (the seed orphans a few): what the index should hold. */
 let N = 0
 
-async function value<T>(method: string, input: unknown = {}): Promise<T> {
-  const r = await dispatch(method, input)
-  if (!r.ok) throw new Error(`${method} failed: ${r.error.code}: ${r.error.message}`)
-  return r.value as T
-}
-const call = (method: string, input: unknown = {}): Promise<ApiResult<unknown>> =>
-  dispatch(method, input)
+const { call, value } = apiCalls(() => dispatch)
 type EmbedBody = { model: string; input: string[]; dimensions: number }
 const embedBodies = (): EmbedBody[] =>
   fake.requests.filter((r) => r.path === '/v1/embeddings').map((r) => r.body as EmbedBody)
 
 beforeAll(async () => {
-  await requireKeychain()
   fake = await startFakeOpenAI()
-  core = createCore({
+  // The key is stored; AI stays off until the first test has seen nothing sent.
+  core = await startKbCore({
     dataDir: tmp.dir,
-    env: {
-      REPLYBASE_KEYCHAIN_SERVICE: service,
-      REPLYBASE_OPENAI_BASE_URL: fake.baseUrl,
-      REPLYBASE_OPENAI_MAX_RETRIES: '0',
-    },
-    transport: 'bridge',
+    fake,
+    env: { REPLYBASE_OPENAI_MAX_RETRIES: '0' },
+    aiEnabled: false,
   })
-  dispatch = createDispatcher(buildHandlers(core, { openExternal: () => undefined }))
+  dispatch = dispatcherOf(core)
   core.events.subscribe((event, payload) => {
     if (event === 'kb.progress') progress.push(payload as KbProgress)
   })
@@ -83,7 +62,6 @@ beforeAll(async () => {
     client: 'Is the warranty transferable to a new owner?',
     reply: 'Yes, it is.',
   })
-  await value('ai.saveOpenAI', { apiKey: FAKE_OPENAI_KEY })
   N = (
     core.dbh.sqlite
       .prepare(
@@ -95,7 +73,6 @@ beforeAll(async () => {
   expect(N).toBeLessThan(300)
 })
 afterAll(async () => {
-  await core?.secrets.delete('openai-api-key').catch(() => false)
   await core?.close()
   await fake?.close()
   tmp.cleanup()
@@ -168,14 +145,10 @@ describe('the embeddings index', () => {
   it('waits what retry-after asks on a 429, then goes on', async () => {
     await value('pairs.setStatus', { ids: [ids.newPair], status: 'approved' })
     fake.set({ mode: 'rate_limited', retryAfterSeconds: 1, sdkRetries: true })
-    const retrying = createCore({
+    const retrying = await startKbCore({
       dataDir: tmp.dir,
-      env: {
-        REPLYBASE_KEYCHAIN_SERVICE: service,
-        REPLYBASE_OPENAI_BASE_URL: fake.baseUrl,
-        REPLYBASE_OPENAI_MAX_RETRIES: '2',
-      },
-      transport: 'bridge',
+      fake,
+      env: { REPLYBASE_OPENAI_MAX_RETRIES: '2' },
     })
     try {
       setTimeout(() => fake.set({ mode: 'ok' }), 200)
