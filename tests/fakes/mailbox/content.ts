@@ -1,6 +1,7 @@
 // People, slot values and text assembly for generated support threads.
 
 import type { Rng } from '../prng'
+import { EN_MONTHS_LONG, RU_MONTHS, RU_MONTHS_GENITIVE } from '../date-names'
 import { EN } from './content-en'
 import { RU } from './content-ru'
 
@@ -154,50 +155,7 @@ export function makePerson(rng: Rng, lang: Lang): Person {
   }
 }
 
-const MONTHS: Record<Lang, string[]> = {
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-  ru: [
-    'январь',
-    'февраль',
-    'март',
-    'апрель',
-    'май',
-    'июнь',
-    'июль',
-    'август',
-    'сентябрь',
-    'октябрь',
-    'ноябрь',
-    'декабрь',
-  ],
-}
-export const MONTHS_GENITIVE = [
-  'января',
-  'февраля',
-  'марта',
-  'апреля',
-  'мая',
-  'июня',
-  'июля',
-  'августа',
-  'сентября',
-  'октября',
-  'ноября',
-  'декабря',
-]
+const MONTHS: Record<Lang, string[]> = { en: EN_MONTHS_LONG, ru: RU_MONTHS }
 const ERRORS = [
   'Session expired (code 419)',
   'Error 500: Internal Server Error',
@@ -227,7 +185,7 @@ export function makeSlots(
   const date =
     lang === 'en'
       ? `${MONTHS.en[d.getUTCMonth()]} ${d.getUTCDate()}`
-      : `${d.getUTCDate()} ${MONTHS_GENITIVE[d.getUTCMonth()]}`
+      : `${d.getUTCDate()} ${RU_MONTHS_GENITIVE[d.getUTCMonth()]}`
   const amount =
     lang === 'en'
       ? `$${rng.int(9, 1999)}.${rng.int(10, 99)}`

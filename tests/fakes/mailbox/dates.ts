@@ -1,62 +1,15 @@
 // Date text the way mail headers (RFC 5322 §3.3) and mail clients' quote lines print it.
 
-import { MONTHS_GENITIVE } from './content'
-
-const EN_DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
-const EN_DAYS_LONG = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
-const EN_MONTHS = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-]
-const EN_MONTHS_LONG = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
-const RU_DAYS = ['вс', 'пн', 'вт', 'ср', 'чт', 'пт', 'сб']
-const RU_DAYS_LONG = [
-  'воскресенье',
-  'понедельник',
-  'вторник',
-  'среда',
-  'четверг',
-  'пятница',
-  'суббота',
-]
-// Gmail's Russian quote line uses abbreviated genitive months: "3 мар. 2025 г.".
-const RU_MONTHS_SHORT = [
-  'янв.',
-  'февр.',
-  'мар.',
-  'апр.',
-  'мая',
-  'июн.',
-  'июл.',
-  'авг.',
-  'сент.',
-  'окт.',
-  'нояб.',
-  'дек.',
-]
+import {
+  EN_DAYS,
+  EN_DAYS_LONG,
+  EN_MONTHS,
+  EN_MONTHS_LONG,
+  RU_DAYS,
+  RU_DAYS_LONG,
+  RU_MONTHS_GENITIVE,
+  RU_MONTHS_GMAIL,
+} from '../date-names'
 
 export interface Local {
   y: number
@@ -97,21 +50,21 @@ export const fmt = {
   gmailEn: (l: Local): string =>
     `${EN_DAYS[l.wd]}, ${EN_MONTHS[l.mo]} ${l.d}, ${l.y} at ${ampm(l)}`,
   gmailRu: (l: Local): string =>
-    `${RU_DAYS[l.wd]}, ${l.d} ${RU_MONTHS_SHORT[l.mo]} ${l.y} г. в ${hm(l)}`,
+    `${RU_DAYS[l.wd]}, ${l.d} ${RU_MONTHS_GMAIL[l.mo]} ${l.y} г. в ${hm(l)}`,
   appleEn: (l: Local): string => `${EN_MONTHS[l.mo]} ${l.d}, ${l.y}, at ${ampm(l)}`,
-  appleRu: (l: Local): string => `${l.d} ${RU_MONTHS_SHORT[l.mo]} ${l.y} г., в ${hm(l)}`,
+  appleRu: (l: Local): string => `${l.d} ${RU_MONTHS_GMAIL[l.mo]} ${l.y} г., в ${hm(l)}`,
   outlookEn: (l: Local): string =>
     `${EN_DAYS_LONG[l.wd]}, ${EN_MONTHS_LONG[l.mo]} ${l.d}, ${l.y} ${ampm(l)}`,
   outlookRu: (l: Local): string =>
-    `${RU_DAYS_LONG[l.wd]}, ${l.d} ${MONTHS_GENITIVE[l.mo]} ${l.y} г. ${hm(l)}`,
+    `${RU_DAYS_LONG[l.wd]}, ${l.d} ${RU_MONTHS_GENITIVE[l.mo]} ${l.y} г. ${hm(l)}`,
   numericRu: (l: Local): string => `${p2(l.d)}.${p2(l.mo + 1)}.${l.y} ${hm(l)}`,
   numericEn: (l: Local): string => `${l.mo + 1}/${l.d}/${String(l.y).slice(2)} ${hm(l)}`,
   mailruRu: (l: Local, tz: number): string => {
     const day = RU_DAYS_LONG[l.wd] ?? ''
     const sign = tz < 0 ? '-' : '+'
     const off = `${sign}${p2(Math.floor(Math.abs(tz) / 60))}:${p2(Math.abs(tz) % 60)}`
-    return `${day.charAt(0).toUpperCase()}${day.slice(1)}, ${l.d} ${MONTHS_GENITIVE[l.mo]} ${l.y}, ${hm(l)} ${off}`
+    return `${day.charAt(0).toUpperCase()}${day.slice(1)}, ${l.d} ${RU_MONTHS_GENITIVE[l.mo]} ${l.y}, ${hm(l)} ${off}`
   },
-  longRu: (l: Local): string => `${l.d} ${MONTHS_GENITIVE[l.mo]} ${l.y} г., ${hm(l)}`,
+  longRu: (l: Local): string => `${l.d} ${RU_MONTHS_GENITIVE[l.mo]} ${l.y} г., ${hm(l)}`,
   longEn: (l: Local): string => `${l.d} ${EN_MONTHS_LONG[l.mo]} ${l.y}, ${hm(l)}`,
 }
