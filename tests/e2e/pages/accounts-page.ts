@@ -40,6 +40,15 @@ export class AccountsPage {
     return (await row.count()) ? row.getAttribute('data-status') : null
   }
 
+  /** The row as a reader sees it: its visible text, cell by cell ('' for a hidden cell). */
+  async rowCells(email: string): Promise<string[]> {
+    return this.row(email)
+      .locator('td')
+      .evaluateAll((cells) =>
+        cells.map((c) => (c.checkVisibility() ? (c as HTMLElement).innerText.trim() : '')),
+      )
+  }
+
   summary(email: string): Locator {
     return this.row(email).getByTestId('account-summary')
   }

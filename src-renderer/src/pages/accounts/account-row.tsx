@@ -6,6 +6,7 @@ import { syncNoteText } from '../../i18n'
 import { formatDateTime, formatDuration } from '../../i18n/format'
 import { useAccounts } from '../../stores/accounts-store'
 import { ALL_ACCOUNTS, useSync } from '../../stores/sync-store'
+import { accountName } from './account-name'
 
 const TONE = { active: 'ok', disabled: 'muted', error: 'bad' } as const
 
@@ -38,6 +39,8 @@ export function AccountRow({
   const reasonText = reason
     ? t(`accounts.reason.${reason}`, { defaultValue: reason.replace(/_/g, ' ') })
     : null
+  const name = accountName(account)
+  const provider = t(`accounts.provider.${account.provider}`)
   const canSync = account.status === 'active' && !syncing && !syncingAll
 
   return (
@@ -47,12 +50,14 @@ export function AccountRow({
         data-status={account.status}
         className={highlighted ? 'highlight' : undefined}
       >
-        <td className="provider-col">{t(`accounts.provider.${account.provider}`)}</td>
+        <td className="provider-col">{provider}</td>
         <td className="account-cell">
-          <div className="strong">{account.displayName || account.email}</div>
-          {account.displayName && account.displayName !== account.email && (
-            <div className="muted small">{account.email}</div>
-          )}
+          {name && <div className="strong">{name}</div>}
+          <div className={name ? 'muted small' : 'strong'}>
+            <Address email={account.email} />
+          </div>
+          {/* Shown only where a narrow window drops the provider column. */}
+          <div className="muted small provider-inline">{provider}</div>
         </td>
         <td>
           <Pill tone={TONE[account.status]}>{t(`accounts.status.${account.status}`)}</Pill>
@@ -171,6 +176,19 @@ export function AccountRow({
           </td>
         </tr>
       )}
+    </>
+  )
+}
+
+/** An address that a narrow column wraps after its @ rather than anywhere in a word. */
+function Address({ email }: { email: string }) {
+  const at = email.indexOf('@')
+  if (at < 0) return <>{email}</>
+  return (
+    <>
+      {email.slice(0, at + 1)}
+      <wbr />
+      {email.slice(at + 1)}
     </>
   )
 }
