@@ -1,76 +1,23 @@
 // Message and pair writes on a real SQLite file: idempotent upserts, rebuilds that never touch
 // a reviewer's work, tombstones and orphans for messages that left Gmail.
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openDatabase, type OpenedDatabase } from '../../db/open-database'
-import { sourceMigrationsFolder } from '../paths'
+import type { OpenedDatabase } from '../../db/open-database'
+import { openStoreDb, storedMessage, type StoreDb } from '../../../tests/helpers/sync-store'
 import { detectLanguage } from '../cleaning/detect-language'
-import {
-  removeMessages,
-  storedIds,
-  updateLabels,
-  upsertMessage,
-  type MessageInput,
-} from './message-store'
+import { removeMessages, storedIds, updateLabels, upsertMessage } from './message-store'
 import { rebuildThread, type RebuildContext } from './pair-store'
 
-let dir: string
+let db: StoreDb
 let dbh: OpenedDatabase
 let accountId: number
 const own = new Set(['us@acme.example'])
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'replybase-pairstore-'))
-  dbh = openDatabase(dir, sourceMigrationsFolder())
-  accountId = (
-    dbh.sqlite
-      .prepare(
-        "INSERT INTO accounts (email, display_name) VALUES ('us@acme.example', 'Us') RETURNING id",
-      )
-      .get() as { id: number }
-  ).id
+  db = openStoreDb('replybase-pairstore-')
+  dbh = db.dbh
+  accountId = db.accountId
 })
-afterEach(() => {
-  dbh.close()
-  fs.rmSync(dir, { recursive: true, force: true })
-})
-
-let seq = 0
-function input(
-  externalId: string,
-  direction: 'incoming' | 'outgoing',
-  body: string,
-  over: Partial<MessageInput> = {},
-): MessageInput {
-  seq++
-  return {
-    externalId,
-    threadId: 't1',
-    direction,
-    fromAddress: direction === 'outgoing' ? 'us@acme.example' : 'client@mail.example',
-    fromName: null,
-    to: [],
-    cc: [],
-    bcc: [],
-    subject: 'Order',
-    bodyText: body,
-    bodyHtml: null,
-    sentAt: new Date(Date.UTC(2026, 0, 1, 0, seq)).toISOString(),
-    labels: direction === 'outgoing' ? ['SENT'] : ['INBOX'],
-    rfcMessageId: `<${externalId}@x>`,
-    inReplyTo: null,
-    references: [],
-    headers: {},
-    attachments: [],
-    parseStatus: 'ok',
-    parseError: null,
-    charsetFallback: false,
-    truncated: false,
-    ...over,
-  }
-}
+afterEach(() => db.close())
 
 const ctx = (): RebuildContext => ({
   sqlite: dbh.sqlite,
@@ -87,7 +34,7 @@ const write = <T>(fn: () => T): T => dbh.write(fn)
 
 describe('upsertMessage', () => {
   it('inserts once, then changes nothing when nothing changed', () => {
-    const m = input('a1', 'incoming', 'Where is my order 7?')
+    const m = storedMessage('a1', 'incoming', 'Where is my order 7?')
     const first = write(() => upsertMessage(dbh.sqlite, accountId, m))
     const again = write(() => upsertMessage(dbh.sqlite, accountId, m))
     expect(first.change).toBe('inserted')
@@ -103,7 +50,7 @@ describe('upsertMessage', () => {
       upsertMessage(
         dbh.sqlite,
         accountId,
-        input('a1', 'incoming', 'x', { fromAddress: 'alias@acme.example' }),
+        storedMessage('a1', 'incoming', 'x', { fromAddress: 'alias@acme.example' }),
       ),
     )
     const out = write(() => updateLabels(dbh.sqlite, accountId, 'a1', ['SENT'], own))
@@ -118,18 +65,22 @@ describe('rebuildThread', () => {
       upsertMessage(
         dbh.sqlite,
         accountId,
-        input('c1', 'incoming', 'My parcel never arrived, order 1234.'),
-      )
-      upsertMessage(dbh.sqlite, accountId, input('r1', 'outgoing', 'We sent a new one today.'))
-      upsertMessage(
-        dbh.sqlite,
-        accountId,
-        input('c2', 'incoming', 'Thanks! And can I change the address?'),
+        storedMessage('c1', 'incoming', 'My parcel never arrived, order 1234.'),
       )
       upsertMessage(
         dbh.sqlite,
         accountId,
-        input('r2', 'outgoing', 'Yes, reply with the new address.'),
+        storedMessage('r1', 'outgoing', 'We sent a new one today.'),
+      )
+      upsertMessage(
+        dbh.sqlite,
+        accountId,
+        storedMessage('c2', 'incoming', 'Thanks! And can I change the address?'),
+      )
+      upsertMessage(
+        dbh.sqlite,
+        accountId,
+        storedMessage('r2', 'outgoing', 'Yes, reply with the new address.'),
       )
     })
   }
@@ -164,7 +115,7 @@ describe('rebuildThread', () => {
       upsertMessage(
         dbh.sqlite,
         accountId,
-        input('c1', 'incoming', 'Changed text of the first question here.', {
+        storedMessage('c1', 'incoming', 'Changed text of the first question here.', {
           sentAt: '2026-01-01T00:01:00.000Z',
         }),
       )
@@ -211,7 +162,7 @@ describe('rebuildThread', () => {
       upsertMessage(
         dbh.sqlite,
         accountId,
-        input('c1', 'incoming', 'My parcel never arrived, order 1234.', {
+        storedMessage('c1', 'incoming', 'My parcel never arrived, order 1234.', {
           sentAt: '2026-01-01T00:01:00.000Z',
         }),
       )

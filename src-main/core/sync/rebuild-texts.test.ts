@@ -1,37 +1,25 @@
 // "Rebuild pairs" on a real SQLite file holding mail stored by an older decoder (hard-wrapped
 // text, no text-form mark): texts are redone without Gmail, reviewers' work is kept, a second
 // run changes nothing.
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openDatabase, type OpenedDatabase } from '../../db/open-database'
-import { sourceMigrationsFolder } from '../paths'
+import type { OpenedDatabase } from '../../db/open-database'
+import { openStoreDb, storedMessage, type StoreDb } from '../../../tests/helpers/sync-store'
 import { detectLanguage } from '../cleaning/detect-language'
 import { upsertMessage, type MessageInput } from './message-store'
 import { rebuildThread } from './pair-store'
 import { rebuildPairTexts, staleTextCount } from './rebuild-texts'
 import { TEXT_FORM, TEXT_FORM_HEADER } from './message-row'
 
-let dir: string
+let db: StoreDb
 let dbh: OpenedDatabase
 let accountId: number
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'replybase-rebuild-'))
-  dbh = openDatabase(dir, sourceMigrationsFolder())
-  accountId = (
-    dbh.sqlite
-      .prepare(
-        "INSERT INTO accounts (email, display_name) VALUES ('us@acme.example', 'Us') RETURNING id",
-      )
-      .get() as { id: number }
-  ).id
+  db = openStoreDb('replybase-rebuild-')
+  dbh = db.dbh
+  accountId = db.accountId
 })
-afterEach(() => {
-  dbh.close()
-  fs.rmSync(dir, { recursive: true, force: true })
-})
+afterEach(() => db.close())
 
 const CLIENT_TYPED =
   'I ordered the annual plan last Tuesday and the payment went through on my card, but the ' +
@@ -48,40 +36,14 @@ const REPLY_WRAPPED =
   'account to the annual plan and the export is available again for everyone\n' +
   'on your team.'
 
-let seq = 0
-function stored(
+/** As an older version stored it: no text-form mark. */
+const stored = (
   externalId: string,
   threadId: string,
   direction: 'incoming' | 'outgoing',
   body: string,
-): MessageInput {
-  seq++
-  return {
-    externalId,
-    threadId,
-    direction,
-    fromAddress: direction === 'outgoing' ? 'us@acme.example' : 'client@mail.example',
-    fromName: null,
-    to: [],
-    cc: [],
-    bcc: [],
-    subject: 'Export greyed out',
-    bodyText: body,
-    bodyHtml: null,
-    sentAt: new Date(Date.UTC(2026, 0, 1, 0, seq)).toISOString(),
-    labels: direction === 'outgoing' ? ['SENT'] : ['INBOX'],
-    rfcMessageId: `<${externalId}@x>`,
-    inReplyTo: null,
-    references: [],
-    // As an older version stored it: no text-form mark.
-    headers: {},
-    attachments: [],
-    parseStatus: 'ok',
-    parseError: null,
-    charsetFallback: false,
-    truncated: false,
-  }
-}
+): MessageInput =>
+  storedMessage(externalId, direction, body, { threadId, subject: 'Export greyed out' })
 
 /** Three threads as an older version left them: wrapped texts, pairs built from them. */
 function oldKnowledgeBase(): Record<string, number> {

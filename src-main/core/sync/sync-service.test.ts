@@ -1,38 +1,26 @@
 // The run around the engine, with Gmail stubbed: how a run ends when Gmail refuses for good,
 // what it records, and which account status it leaves.
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { gmail_v1 } from '@googleapis/gmail'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openDatabase, type OpenedDatabase } from '../../db/open-database'
+import type { OpenedDatabase } from '../../db/open-database'
+import { openStoreDb, type StoreDb } from '../../../tests/helpers/sync-store'
 import type { AccountsService } from '../accounts/accounts-service'
 import { createEventBus } from '../event-bus'
 import type { GmailClientFactory, GmailForAccount } from '../google/gmail-client'
-import { sourceMigrationsFolder } from '../paths'
 import { createSyncService } from './sync-service'
 
-let dir: string
+let db: StoreDb
 let dbh: OpenedDatabase
 let accountId: number
 let marks: Array<[number, string]>
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'replybase-syncsvc-'))
-  dbh = openDatabase(dir, sourceMigrationsFolder())
-  accountId = (
-    dbh.sqlite
-      .prepare(
-        "INSERT INTO accounts (email, display_name) VALUES ('us@acme.example', 'Us') RETURNING id",
-      )
-      .get() as { id: number }
-  ).id
+  db = openStoreDb('replybase-syncsvc-')
+  dbh = db.dbh
+  accountId = db.accountId
   marks = []
 })
-afterEach(() => {
-  dbh.close()
-  fs.rmSync(dir, { recursive: true, force: true })
-})
+afterEach(() => db.close())
 
 const accounts = {
   markError: (id: number, reason: string) => void marks.push([id, reason]),
