@@ -1,38 +1,29 @@
 // `similar`, `draft` and `settings ai` through the built command line against the fake OpenAI.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { keytarBackend } from '../../core/secrets/keytar-backend'
 import Database from 'better-sqlite3'
 import path from 'node:path'
 import { runCli, spawnCli } from '../../../tests/helpers/cli'
-import { requireKeychain } from '../../../tests/helpers/keychain'
+import { startKeychainOpenAI, type KeychainOpenAI } from '../../../tests/helpers/openai-keychain'
 import { tempDir, testKeychainService } from '../../../tests/helpers/temp'
 import { seededDataDir } from '../../../tests/helpers/seed-pairs'
-import {
-  FAKE_OPENAI_KEY,
-  startFakeOpenAI,
-  type FakeOpenAI,
-} from '../../../tests/fakes/fake-openai/server'
+import { FAKE_OPENAI_KEY, type FakeOpenAI } from '../../../tests/fakes/fake-openai/server'
 
 const tmp = tempDir()
 const service = testKeychainService()
+let openai: KeychainOpenAI
 let fake: FakeOpenAI
 let env: Record<string, string>
 const cli = (args: string[], stdin?: string) => runCli(args, env, stdin)
 
 beforeAll(async () => {
-  await requireKeychain()
-  fake = await startFakeOpenAI()
+  openai = await startKeychainOpenAI(service)
+  fake = openai.fake
   seededDataDir(tmp.dir, 40, { seed: 5, status: 'approved' })
-  env = {
-    REPLYBASE_DATA_DIR: tmp.dir,
-    REPLYBASE_KEYCHAIN_SERVICE: service,
-    REPLYBASE_OPENAI_BASE_URL: fake.baseUrl,
-  }
+  env = { REPLYBASE_DATA_DIR: tmp.dir, ...openai.env }
   expect((await cli(['settings', 'openai', '--api-key-stdin'], FAKE_OPENAI_KEY)).code).toBe(0)
 })
 afterAll(async () => {
-  await keytarBackend.deletePassword(service, 'openai-api-key')
-  await fake.close()
+  await openai?.stop()
   tmp.cleanup()
 })
 

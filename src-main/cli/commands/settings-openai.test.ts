@@ -3,21 +3,18 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { keytarBackend } from '../../core/secrets/keytar-backend'
 import { runCli } from '../../../tests/helpers/cli'
-import { requireKeychain } from '../../../tests/helpers/keychain'
+import { startKeychainOpenAI, type KeychainOpenAI } from '../../../tests/helpers/openai-keychain'
 import {
   databaseBytes,
   encodingsOf,
   tempDir,
   testKeychainService,
 } from '../../../tests/helpers/temp'
-import {
-  FAKE_OPENAI_KEY,
-  startFakeOpenAI,
-  type FakeOpenAI,
-} from '../../../tests/fakes/fake-openai/server'
+import { FAKE_OPENAI_KEY, type FakeOpenAI } from '../../../tests/fakes/fake-openai/server'
 
 const tmp = tempDir()
 const service = testKeychainService()
+let openai: KeychainOpenAI
 let fake: FakeOpenAI
 let env: Record<string, string>
 const outputs: string[] = []
@@ -29,17 +26,12 @@ const cli = async (args: string[], stdin?: string) => {
 }
 
 beforeAll(async () => {
-  await requireKeychain()
-  fake = await startFakeOpenAI()
-  env = {
-    REPLYBASE_DATA_DIR: tmp.dir,
-    REPLYBASE_KEYCHAIN_SERVICE: service,
-    REPLYBASE_OPENAI_BASE_URL: fake.baseUrl,
-  }
+  openai = await startKeychainOpenAI(service)
+  fake = openai.fake
+  env = { REPLYBASE_DATA_DIR: tmp.dir, ...openai.env }
 })
 afterAll(async () => {
-  await keytarBackend.deletePassword(service, 'openai-api-key')
-  await fake.close()
+  await openai?.stop()
   tmp.cleanup()
 })
 

@@ -8,7 +8,7 @@ import { createCore, type Core } from '../core'
 import { keytarBackend } from '../secrets/keytar-backend'
 import type { KeychainBackend } from '../secrets/secret-store'
 import { seedAccounts, seedPair } from '../../../tests/helpers/seed-pairs'
-import { requireKeychain } from '../../../tests/helpers/keychain'
+import { startKeychainOpenAI, type KeychainOpenAI } from '../../../tests/helpers/openai-keychain'
 import { apiCalls, dispatcherOf } from '../../../tests/helpers/api-calls'
 import {
   databaseBytes,
@@ -25,6 +25,7 @@ import { maskKey } from '../../../tests/fakes/fake-openai/openai-errors'
 
 const service = testKeychainService()
 const tmp = tempDir()
+let openai: KeychainOpenAI
 let fake: FakeOpenAI
 let core: Core
 let dispatch: Dispatch
@@ -44,19 +45,14 @@ const { call, value } = apiCalls(
 )
 
 beforeAll(async () => {
-  await requireKeychain()
-  fake = await startFakeOpenAI()
-  core = createCore({
-    dataDir: tmp.dir,
-    env: { REPLYBASE_KEYCHAIN_SERVICE: service, REPLYBASE_OPENAI_BASE_URL: fake.baseUrl },
-    transport: 'bridge',
-  })
+  openai = await startKeychainOpenAI(service)
+  fake = openai.fake
+  core = createCore({ dataDir: tmp.dir, env: openai.env, transport: 'bridge' })
   dispatch = dispatcherOf(core)
 })
 afterAll(async () => {
-  await keytarBackend.deletePassword(service, 'openai-api-key')
   await core?.close()
-  await fake?.close()
+  await openai?.stop()
   tmp.cleanup()
 })
 
