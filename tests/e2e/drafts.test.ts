@@ -5,13 +5,13 @@
 // judged; in English and in Russian.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedAccounts, seedPair } from '../helpers/seed-pairs'
-import { FAKE_OPENAI_KEY, startFakeOpenAI, type FakeOpenAI } from '../fakes/fake-openai/server'
-import { startHarness, type Harness } from './harness'
+import type { FakeOpenAI } from '../fakes/fake-openai/server'
+import { startAiHarness, type AiHarness } from './fixtures'
 import { AppShell } from './pages/app-shell'
 import { KbPage } from './pages/kb-page'
 import { seriousViolations } from './pages/axe-scope'
 
-let h: Harness
+let h: AiHarness
 let openai: FakeOpenAI
 let kb: KbPage
 let shell: AppShell
@@ -20,9 +20,9 @@ const words = (n: number, w: string): string => Array.from({ length: n }, () => 
 
 beforeAll(async () => {
   // 60 words 100 ms apart: about six seconds of writing to watch, even on a busy machine.
-  openai = await startFakeOpenAI({ tokenIntervalMs: 100 })
-  h = await startHarness({
-    env: { REPLYBASE_OPENAI_BASE_URL: openai.baseUrl },
+  h = await startAiHarness({
+    openai: { tokenIntervalMs: 100 },
+    aiEnabled: true,
     hash: '#/drafts',
     before: async (server) => {
       const [a] = seedAccounts(server.core.dbh, ['support@shop.example'])
@@ -53,21 +53,13 @@ beforeAll(async () => {
           )
           .run(accountId).lastInsertRowid,
       )
-      for (const r of [
-        await server.dispatch('ai.saveOpenAI', { apiKey: FAKE_OPENAI_KEY }),
-        await server.dispatch('settings.update', { aiEnabled: true }),
-      ]) {
-        if (!r.ok) throw new Error(r.error.message)
-      }
     },
   })
+  openai = h.openai
   kb = new KbPage(h.page)
   shell = new AppShell(h.page)
 })
-afterAll(async () => {
-  await h?.close()
-  await openai?.close()
-})
+afterAll(() => h?.close())
 
 const streaming = () => h.page.getByTestId('draft-streaming')
 const recentItem = (id: number) =>

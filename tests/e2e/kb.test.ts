@@ -4,12 +4,12 @@
 // the same in Russian with a provider error worded in Russian.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedAccounts, seedPair } from '../helpers/seed-pairs'
-import { FAKE_OPENAI_KEY, startFakeOpenAI, type FakeOpenAI } from '../fakes/fake-openai/server'
-import { startHarness, type Harness } from './harness'
+import type { FakeOpenAI } from '../fakes/fake-openai/server'
+import { startAiHarness, type AiHarness } from './fixtures'
 import { AppShell } from './pages/app-shell'
 import { KbPage } from './pages/kb-page'
 
-let h: Harness
+let h: AiHarness
 let openai: FakeOpenAI
 let kb: KbPage
 let shell: AppShell
@@ -17,9 +17,7 @@ const ids = {} as Record<'same' | 'different' | 'english' | 'underReview' | 'wai
 const chats = (): number => openai.requests.filter((r) => r.path.includes('chat')).length
 
 beforeAll(async () => {
-  openai = await startFakeOpenAI()
-  h = await startHarness({
-    env: { REPLYBASE_OPENAI_BASE_URL: openai.baseUrl },
+  h = await startAiHarness({
     hash: '#/review',
     before: async (server) => {
       const [a] = seedAccounts(server.core.dbh, ['support@shop.example'])
@@ -70,17 +68,13 @@ beforeAll(async () => {
             'Где заказ? Доставка так и не пришла.\n\n> Ваш заказ передан курьеру, доставка завтра.',
           ).lastInsertRowid,
       )
-      const saved = await server.dispatch('ai.saveOpenAI', { apiKey: FAKE_OPENAI_KEY })
-      if (!saved.ok) throw new Error(saved.error.message)
     },
   })
+  openai = h.openai
   kb = new KbPage(h.page)
   shell = new AppShell(h.page)
 })
-afterAll(async () => {
-  await h?.close()
-  await openai?.close()
-})
+afterAll(() => h?.close())
 
 describe('the knowledge base in Review and Drafts', () => {
   it('shows similar approved pairs beside the pair, marks a different answer, opens one in a click', async () => {
