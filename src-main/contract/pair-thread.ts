@@ -2,6 +2,7 @@
 // cleaned as pair texts are, so a follow-up ("Tried again, same error.") can be judged.
 import { z } from 'zod'
 import { method, rowId } from './define'
+import { pairFilters, type MarkRange } from './pairs'
 
 /** Most earlier messages one pairs.thread answer holds (the latest ones). */
 export const PAIR_THREAD_MAX = 50
@@ -15,6 +16,8 @@ export interface ThreadContextMessage {
   sentAt: string
   /** The message's own words: quoted history, signatures and footers removed. */
   text: string
+  /** When asked with a search (`q`): the words it matched in `text`, as pairs.get marks them. */
+  marks?: MarkRange[]
 }
 
 export interface PairThreadContext {
@@ -25,7 +28,13 @@ export interface PairThreadContext {
   omitted: number
 }
 
-const pairsThreadInput = z.object({ id: rowId }).strict()
+const pairsThreadInput = z
+  .object({
+    id: rowId,
+    /** A search whose matches each message's `marks` give (the review list's `q`). */
+    q: pairFilters.q,
+  })
+  .strict()
 
 export const pairThreadContract = {
   /** not_found when the pair is gone. */

@@ -176,7 +176,7 @@ describe('pairThreadContext', () => {
       clientText: 'Question 10.',
       replyText: 'Answer 11.',
     })
-    const ctx = pairThreadContext(dbh, pairId, 4)
+    const ctx = pairThreadContext(dbh, pairId, { max: 4 })
     expect(ctx.messages.map((m) => m.text)).toEqual([
       'Question 6.',
       'Answer 7.',
@@ -184,6 +184,31 @@ describe('pairThreadContext', () => {
       'Answer 9.',
     ])
     expect(ctx.omitted).toBe(6)
+  })
+
+  it('marks the word forms a search matched in each message, Russian and English alike', () => {
+    const { pairId } = seedThread(dbh, {
+      accountId: account,
+      threadId: 'th-return',
+      subject: 'Возврат',
+      messages: [
+        client('2026-11-07T09:00:00.000Z', 'Хочу вернуть заказ: he sent the wrong parcel.'),
+        ours('2026-11-07T10:00:00.000Z', 'Пришлите фото заказа, пожалуйста. Parcels are checked.'),
+        client('2026-11-07T11:00:00.000Z', 'Отправила. Когда вернёте деньги за заказы?'),
+        ours('2026-11-07T12:00:00.000Z', 'Завтра.'),
+      ],
+      turn: [2],
+      reply: 3,
+      clientText: 'Отправила. Когда вернёте деньги за заказы?',
+      replyText: 'Завтра.',
+    })
+    const ctx = pairThreadContext(dbh, pairId, { q: 'заказа parcel' })
+    const marked = ctx.messages.map((m) => (m.marks ?? []).map(([a, b]) => m.text.slice(a, b)))
+    expect(marked).toEqual([
+      ['заказ', 'parcel'],
+      ['заказа', 'Parcels'],
+    ])
+    expect(pairThreadContext(dbh, pairId).messages.every((m) => m.marks === undefined)).toBe(true)
   })
 
   it('answers not_found for a pair that does not exist', () => {

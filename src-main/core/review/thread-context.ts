@@ -8,6 +8,7 @@ import { getMessageRefs, getPairRow } from '../../db/queries/pairs-review'
 import { countEarlierMessages, earlierMessages } from '../../db/queries/pairs-thread'
 import { cleanReplyText } from '../cleaning/clean-text'
 import { cleaningSource } from '../mail/cleaning-source'
+import { searchMatcher } from './search-marks'
 
 function parseJson(raw: string): unknown {
   try {
@@ -17,10 +18,11 @@ function parseJson(raw: string): unknown {
   }
 }
 
+/** With `q`, each message marks the words that search matched, as the pair's own texts do. */
 export function pairThreadContext(
   dbh: DbHandle,
   pairId: number,
-  max = PAIR_THREAD_MAX,
+  { max = PAIR_THREAD_MAX, q }: { max?: number; q?: string } = {},
 ): PairThreadContext {
   const pair = getPairRow(dbh, pairId)
   if (!pair) throw new AppError('not_found', `No pair with id ${pairId}.`)
@@ -37,6 +39,7 @@ export function pairThreadContext(
     id: start.id,
   }
   const rows = earlierMessages(dbh, point, max)
+  const matcher = q ? searchMatcher(q) : null
   const total = rows.length < max ? rows.length : countEarlierMessages(dbh, point)
   return {
     pairId,
@@ -47,13 +50,15 @@ export function pairThreadContext(
         r.bodyText,
         r.bodyHtml,
       )
+      const text = cleanReplyText(source).text
       return {
         id: r.id,
         direction: r.direction,
         fromName: r.fromName,
         fromAddress: r.fromAddress,
         sentAt: r.sentAt,
-        text: cleanReplyText(source).text,
+        text,
+        ...(matcher ? { marks: matcher.marks(text) } : {}),
       }
     }),
     omitted: total - rows.length,
