@@ -4,55 +4,61 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PairThreadContext, ThreadContextMessage } from '@contract'
 import { call, toFailure, type Failure } from '../../api/client'
+import { Highlighted } from '../../components/highlighted'
 import { ErrorState } from '../../components/states'
 import { formatDateTime } from '../../i18n/format'
+import { useReview } from '../../stores/review-store'
+import { firstWords } from './first-words'
 
-/** Thread contexts by pair id: they change only when a sync brings mail, so a few suffice. */
-const cache = new Map<number, PairThreadContext>()
+/** Thread contexts by pair and search: they change only when a sync brings mail, so a few
+ * suffice. */
+const cache = new Map<string, PairThreadContext>()
 const CACHE_MAX = 100
+const cacheKey = (pairId: number, q: string): string => `${pairId}\n${q}`
 
-function remember(ctx: PairThreadContext): void {
-  cache.delete(ctx.pairId)
-  cache.set(ctx.pairId, ctx)
+function remember(key: string, ctx: PairThreadContext): void {
+  cache.delete(key)
+  cache.set(key, ctx)
   const oldest = cache.keys().next().value
   if (cache.size > CACHE_MAX && oldest !== undefined) cache.delete(oldest)
 }
 
-const FIRST_WORDS = 160
-
-function firstWords(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim()
-  return line.length > FIRST_WORDS ? `${line.slice(0, FIRST_WORDS - 1)}…` : line
-}
-
 export function ThreadContext({ pairId }: { pairId: number }) {
   const { t } = useTranslation()
-  const [answer, setAnswer] = useState<{ ctx?: PairThreadContext; error?: Failure } | null>(null)
+  // With the list's search, so the earlier messages mark what it matched, as the pair does.
+  const q = useReview((s) => s.filters.q.trim())
+  const key = cacheKey(pairId, q)
+  const [answer, setAnswer] = useState<{
+    key: string
+    ctx?: PairThreadContext
+    error?: Failure
+  } | null>(null)
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set())
   const [attempt, setAttempt] = useState(0)
-  const cached = cache.get(pairId)
+  const cached = cache.get(key)
 
   useEffect(() => {
-    if (cache.has(pairId)) return
+    if (cache.has(key)) return
     let current = true
-    call('pairs.thread', { id: pairId }).then(
+    call('pairs.thread', q ? { id: pairId, q } : { id: pairId }).then(
       (ctx) => {
-        remember(ctx)
-        if (current) setAnswer({ ctx })
+        remember(key, ctx)
+        if (current) setAnswer({ key, ctx })
       },
       (e: unknown) => {
-        if (current) setAnswer({ error: toFailure(e) })
+        if (current) setAnswer({ key, error: toFailure(e) })
       },
     )
     return () => {
       current = false
     }
-  }, [pairId, attempt])
+  }, [key, pairId, q, attempt])
 
-  const ctx = cached ?? answer?.ctx
+  const mine = answer?.key === key ? answer : null
+  const ctx = cached ?? mine?.ctx
   if (!ctx) {
-    return answer?.error ? (
-      <ErrorState error={answer.error} onRetry={() => setAttempt(attempt + 1)} />
+    return mine?.error ? (
+      <ErrorState error={mine.error} onRetry={() => setAttempt(attempt + 1)} />
     ) : null
   }
   if (ctx.messages.length === 0) return null
@@ -106,6 +112,7 @@ function ThreadLine({
   const { t, i18n } = useTranslation()
   const sender = message.fromName || message.fromAddress || '?'
   const textId = `thread-text-${message.id}`
+  const first = firstWords(message.text, message.marks)
   return (
     <li
       className={`thread-item${message.direction === 'outgoing' ? ' ours' : ''}`}
@@ -126,11 +133,17 @@ function ThreadLine({
           )}
         </span>
         <span className="thread-date">{formatDateTime(message.sentAt, i18n.language)}</span>
-        <span className="thread-first">{firstWords(message.text)}</span>
+        <span className="thread-first">
+          <Highlighted text={first.line} marks={first.marks} />
+        </span>
       </button>
       {open && (
         <div id={textId} className="text-body thread-text" data-testid="thread-text">
-          {message.text || <span className="muted">{t('review.thread.empty')}</span>}
+          {message.text ? (
+            <Highlighted text={message.text} marks={message.marks} />
+          ) : (
+            <span className="muted">{t('review.thread.empty')}</span>
+          )}
         </div>
       )}
     </li>
