@@ -96,6 +96,7 @@ async function quality(tpm: Parameters<typeof embeddingThroughput>[0]): Promise<
 async function searchSpeed(n: number, queries: number): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'replybase-bench-kb-'))
   try {
+    const loadBefore = os.loadavg()[0]!.toFixed(1)
     process.stderr.write(`seeding ${n.toLocaleString('en-US')} approved pairs…\n`)
     seededDataDir(dir, n, { status: 'approved', seed: 21 })
     const dbh = openDatabase(dir, sourceMigrationsFolder())
@@ -170,7 +171,7 @@ async function searchSpeed(n: number, queries: number): Promise<void> {
     const ok = (v: number, target: number): string => (v < target ? 'ok  ' : 'MISS')
     process.stdout.write(
       [
-        `bench:kb: ${pairs.length.toLocaleString('en-US')} approved pairs, ${DIMS}-dimension vectors, ${queries} queries, 2 cores`,
+        `bench:kb: ${pairs.length.toLocaleString('en-US')} approved pairs, ${DIMS}-dimension vectors, ${queries} queries, ${os.cpus().length} cores, load average ${loadBefore} before, ${os.loadavg()[0]!.toFixed(1)} after (a loaded machine slows SQLite reads most)`,
         `  exact float scan (baseline)       ${fmt(exact)}`,
         `  sign bits + exact re-rank          ${fmt(approx)} (index built in ${buildMs.toFixed(0)} ms, once per change)`,
         `  approximate top 5 vs exact top 5   ${(recall * 100).toFixed(1)} % found`,

@@ -128,19 +128,21 @@ export function nearestApprovedAmong(
   ids: readonly number[],
   k: number,
 ): Array<SimilarPairRow & { distance: number }> {
+  // Distances first, then only the nearest k joined to their texts: every stored vector is an
+  // approved pair's (see countEmbeddings), so the join drops none of them.
   return stmt<[Buffer, string, string, number, number], SimilarPairRow & { distance: number }>(
     dbh.sqlite,
-    `SELECT p.id AS id, 0 AS score, vec_distance_cosine(e.vector, ?) AS distance,
+    `SELECT p.id AS id, 0 AS score, r.distance AS distance,
        coalesce(p.client_text_edited, p.client_text) AS clientText,
        coalesce(p.reply_text_edited, p.reply_text) AS replyText,
        p.language AS language, m.subject AS subject,
        coalesce(p.sent_at, p.created_at) AS sentAt
-     FROM pair_embeddings e
-     JOIN training_pairs p ON p.id = e.pair_id AND p.status = 'approved'
+     FROM (SELECT pair_id, vec_distance_cosine(vector, ?) AS distance FROM pair_embeddings
+           WHERE pair_id IN (SELECT value FROM json_each(?)) AND model = ? AND dimensions = ?
+           ORDER BY distance LIMIT ?) AS r
+     JOIN training_pairs p ON p.id = r.pair_id AND p.status = 'approved'
      LEFT JOIN messages m ON m.id = p.client_message_id
-     WHERE e.pair_id IN (SELECT value FROM json_each(?)) AND e.model = ? AND e.dimensions = ?
-     ORDER BY distance
-     LIMIT ?`,
+     ORDER BY r.distance`,
   ).all(vector, JSON.stringify(ids), model, dimensions, k)
 }
 
