@@ -54,4 +54,43 @@ describe('similar approved pairs by full text', () => {
       findSimilarApproved(dbh, 'Hi team, my parcel went to Reykjavik by mistake', 3)[0]?.id,
     ).toBe(rare)
   })
+  it('finds approved pairs ranked below hundreds of better-matching unreviewed ones, best first', () => {
+    const [accountId] = seedAccounts(dbh, ['help@shop.example'])
+    const text = 'The blender lid cracked and the blender motor smells of smoke'
+    // 300 new pairs say it more exactly than either approved one: they fill FTS5's best 200.
+    for (let i = 0; i < 300; i++) {
+      seedPair(dbh, {
+        accountId: accountId!,
+        status: 'new',
+        language: 'en',
+        client: text,
+        reply: 'Sorry!',
+      })
+    }
+    const close = seedPair(dbh, {
+      accountId: accountId!,
+      status: 'approved',
+      language: 'en',
+      client: 'My blender lid cracked on the second day.',
+      reply: 'A new lid is on its way.',
+    })
+    const far = seedPair(dbh, {
+      accountId: accountId!,
+      status: 'approved',
+      language: 'en',
+      client: 'Is the blender dishwasher safe?',
+      reply: 'The jar is; the base is not.',
+    })
+    seedPair(dbh, {
+      accountId: accountId!,
+      status: 'rejected',
+      language: 'en',
+      client: text,
+      reply: 'No.',
+    })
+    const found = findSimilarApproved(dbh, text, 2)
+    expect(found.map((p) => p.id)).toEqual([close, far])
+    expect(found[0]!.clientText).toBe('My blender lid cracked on the second day.')
+    expect(found[0]!.score).toBeGreaterThan(found[1]!.score)
+  })
 })
