@@ -32,5 +32,10 @@ describe('a thread message on one line', () => {
     expect(r.line).toBe(`${'word '.repeat(10)}par…`)
     expect(marked(r)).toEqual(['par'])
     expect(firstWords('short', [[9, 12]]).marks).toEqual([])
+    // The default line: 160 characters at most, a mark near its start kept.
+    const long = `Parcel ${'x'.repeat(10_000)}`
+    const r160 = firstWords(long, [[0, 6]])
+    expect(r160.line).toHaveLength(160)
+    expect(marked(r160)).toEqual(['Parcel'])
   })
 })

@@ -13,22 +13,25 @@ export function firstWords(
   const at: number[] = []
   let line = ''
   let gap = false
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!
+  // A long message is read only as far as its line shows.
+  let read = 0
+  for (; read < text.length && line.length <= max; read++) {
+    const ch = text[read]!
     if (/\s/.test(ch)) {
       gap = line.length > 0
       continue
     }
     if (gap) line += ' '
     gap = false
-    at[i] = line.length
+    at[read] = line.length
     line += ch
   }
   const cut = line.length > max ? max - 1 : line.length
   const moved: MarkRange[] = []
   for (const [start, end] of marks) {
     const from = at[start]
-    const last = at[end - 1]
+    // A word running past what was read runs past the cut too.
+    const last = end > read ? cut : at[end - 1]
     if (from === undefined || last === undefined || from >= cut) continue
     moved.push([from, Math.min(last + 1, cut)])
   }
