@@ -1,13 +1,14 @@
 // The two figures of npm run bench:kb that need the provider: embedding throughput under a
 // tokens-per-minute limit and retrieval precision on the labelled set. Both run the real core
 // (SQLite file in a temp folder, the key in an in-memory keychain) against the fake OpenAI in
-// this process; its vectors are hashed character trigrams, not a language model's.
+// this process, whose vectors are hashed character trigrams, not a language model's; precision
+// can also be measured against a real provider (its base URL and key), where there is a network.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startFakeOpenAI } from '../tests/fakes/fake-openai/server'
 import { windowUtilisation } from '../tests/fakes/fake-openai/token-rate-limit'
-import { startKbCore } from '../tests/helpers/kb-core'
+import { startKbCore, type KbProvider } from '../tests/helpers/kb-core'
 import {
   evaluateRetrieval,
   indexRetrievalSet,
@@ -82,16 +83,21 @@ export async function embeddingThroughput(opts: {
   }
 }
 
-export async function retrievalQuality(): Promise<RetrievalReport> {
+/** Precision@5 on the labelled set, with vectors from the fake OpenAI or from `provider`. */
+export async function retrievalQuality(provider?: {
+  baseUrl: string
+  apiKey: string
+}): Promise<RetrievalReport> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'replybase-bench-p5-'))
-  const fake = await startFakeOpenAI()
-  const core = await startKbCore({ dataDir: dir, fake, transport: 'cli' })
+  const fake = provider ? null : await startFakeOpenAI()
+  const target: KbProvider = provider ?? fake!
+  const core = await startKbCore({ dataDir: dir, fake: target, transport: 'cli' })
   try {
     const set = loadRetrievalSet()
     return await evaluateRetrieval(core, set, await indexRetrievalSet(core, set))
   } finally {
     await core.close()
-    await fake.close()
+    await fake?.close()
     fs.rmSync(dir, { recursive: true, force: true })
   }
 }

@@ -1,5 +1,6 @@
-// A core pointed at a fake OpenAI, its key stored in an in-memory keychain and AI on (unless
-// asked otherwise), so benchmarks and the AI tests that need no OS keychain run anywhere.
+// A core pointed at a fake OpenAI (or, for a benchmark, any provider given by its base URL and
+// key), the key stored in an in-memory keychain and AI on (unless asked otherwise), so
+// benchmarks and the AI tests that need no OS keychain run anywhere.
 import type { KeychainBackend } from '../../src-main/core/secrets/secret-store'
 import { createCore, type Core } from '../../src-main/core/core'
 import { FAKE_OPENAI_KEY, type FakeOpenAI } from '../fakes/fake-openai/server'
@@ -13,9 +14,12 @@ export function memoryKeychain(): KeychainBackend {
   }
 }
 
+/** Where the core's OpenAI requests go: the fake, or a provider's base URL and key. */
+export type KbProvider = FakeOpenAI | { baseUrl: string; apiKey: string }
+
 export async function startKbCore(opts: {
   dataDir: string
-  fake: FakeOpenAI
+  fake: KbProvider
   env?: NodeJS.ProcessEnv
   transport?: Core['transport']
   /** Off: the key is stored but AI features wait for the test to turn them on. */
@@ -31,7 +35,7 @@ export async function startKbCore(opts: {
     keychain: memoryKeychain(),
     transport: opts.transport ?? 'bridge',
   })
-  await core.ai.saveOpenAI({ apiKey: FAKE_OPENAI_KEY })
+  await core.ai.saveOpenAI({ apiKey: 'apiKey' in opts.fake ? opts.fake.apiKey : FAKE_OPENAI_KEY })
   if (opts.aiEnabled ?? true) await core.settings.update({ aiEnabled: true })
   return core
 }

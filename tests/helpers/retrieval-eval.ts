@@ -10,7 +10,7 @@ import { findSimilarApproved } from '../../src-main/core/ai/similar-pairs'
 import { SIMILARITY_FLOOR } from '../../src-main/core/ai/kb-service'
 import { createVectorSearch } from '../../src-main/core/ai/vector-search'
 import { ensureVectorExtension } from '../../src-main/db/vector-extension'
-import { fakeEmbedding } from '../fakes/fake-openai/embeddings'
+import { requestEmbeddings } from '../../src-main/core/ai/embedding-requests'
 import { seedAccounts, seedPair } from './seed-pairs'
 
 export interface RetrievalSet {
@@ -23,6 +23,9 @@ export type Retriever = 'hybrid' | 'fulltext' | 'vector'
 export interface RetrievalReport {
   queries: number
   pairs: number
+  /** The embedding model and size the vectors came from. */
+  model: string
+  dimensions: number
   /** Mean precision@5 per retriever, overall and per language of the query. */
   precision: Record<Retriever, { all: number; en: number; ru: number }>
   /** Per query: the labelled ids each retriever returned in its top 5, in order. */
@@ -66,6 +69,8 @@ export async function evaluateRetrieval(
   const status = await core.kb.status()
   await ensureVectorExtension(core.dbh.sqlite)
   const nearest = createVectorSearch(core.dbh)
+  const conn = await core.ai.connect()
+  if (!conn) throw new Error('no OpenAI key stored')
   const perQuery: RetrievalReport['perQuery'] = []
   const sums = {} as Record<Retriever, { all: number; en: number; ru: number }>
   for (const r of ['hybrid', 'fulltext', 'vector'] as const) sums[r] = { all: 0, en: 0, ru: 0 }
@@ -75,12 +80,13 @@ export async function evaluateRetrieval(
     if (hybrid.mode !== 'hybrid')
       throw new Error(`search fell back to full text: ${hybrid.fallback}`)
     const fulltext = findSimilarApproved(core.dbh, q.text, K)
-    // The vector retriever as search runs it: the provider's vector of the query (the fake's,
-    // computed here), its nearest stored neighbours, none below the similarity floor.
+    // The vector retriever as search runs it: the provider's vector of the query, its nearest
+    // stored neighbours, none below the similarity floor.
+    const [queryVector] = await requestEmbeddings(conn, [q.text], status)
     const vector = nearest(
       status.model,
       status.dimensions,
-      fakeEmbedding(q.text, status.dimensions),
+      queryVector!,
       K,
       status.embedded,
     ).filter((v) => 1 - v.distance >= SIMILARITY_FLOOR)
@@ -106,6 +112,8 @@ export async function evaluateRetrieval(
   return {
     queries: set.queries.length,
     pairs: set.pairs.length,
+    model: status.model,
+    dimensions: status.dimensions,
     precision: {
       hybrid: mean(sums.hybrid),
       fulltext: mean(sums.fulltext),
