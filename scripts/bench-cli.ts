@@ -10,7 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { followAuthUrl } from '../tests/helpers/connect-test-kit'
-import { control, envFor, startFake, type FakeInfo } from './bench-kit'
+import { control, envFor, pct, startFake, type FakeInfo } from './bench-kit'
 
 const ROOT = path.resolve(__dirname, '..')
 const CLI = path.join(ROOT, 'out', 'main', 'cli.js')
@@ -45,10 +45,7 @@ function run(
 const cli = (args: string[], env: NodeJS.ProcessEnv, onStdout?: (t: string) => void) =>
   run([CLI, ...args], env, onStdout)
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)]!
-}
+const median = (values: number[]): number => pct(values, 50)
 
 async function timed(times: number, once: () => Promise<Run>): Promise<number[]> {
   const out: number[] = []

@@ -13,15 +13,9 @@ import { seededDataDir } from '../tests/helpers/seed-pairs'
 import { startFakeOpenAI } from '../tests/fakes/fake-openai/server'
 import { startKbCore } from '../tests/helpers/kb-core'
 import { apiCalls, dispatcherOf } from '../tests/helpers/api-calls'
+import { fmt, pct } from './bench-kit'
 
 const TARGET_MS = 150
-
-const pct = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!
-}
-const fmt = (xs: number[]): string =>
-  `p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms`
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

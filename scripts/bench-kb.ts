@@ -27,19 +27,13 @@ import { reciprocalRankFusion } from '../src-main/core/ai/rank-fusion'
 import { seededDataDir } from '../tests/helpers/seed-pairs'
 import { fakeEmbedding } from '../tests/fakes/fake-openai/server'
 import { embeddingThroughput, retrievalQuality } from './bench-kb-quality'
+import { fmt, pct } from './bench-kit'
 
 const MODEL = 'text-embedding-3-small'
 const DIMS = 512
 const TARGET_P95_MS = 50
 const TARGET_TPM_SHARE = 0.9
 const TARGET_PRECISION = 0.8
-
-const pct = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!
-}
-const fmt = (xs: number[]): string =>
-  `p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms`
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -1,5 +1,6 @@
 // What the benchmarks share: the fake Google server in a child process (its CPU is not the
-// measured process's), its control API, and the environment that points ReplyBase at it.
+// measured process's), its control API, the environment that points ReplyBase at it, and how
+// timings are summed up.
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 
@@ -49,6 +50,15 @@ export async function control<T = unknown>(info: FakeInfo, op: string, body: unk
   if (!res.ok) throw new Error(`control ${op}: HTTP ${res.status} ${await res.text()}`)
   return (await res.json()) as T
 }
+
+/** The p-th percentile of `xs` (nearest rank). */
+export const pct = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!
+}
+/** "p50 … ms, p95 … ms" of timings in milliseconds. */
+export const fmt = (xs: number[]): string =>
+  `p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms`
 
 export function envFor(info: FakeInfo, dataDir: string, unitsPerSecond: number): NodeJS.ProcessEnv {
   return {

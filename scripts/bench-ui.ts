@@ -10,6 +10,7 @@ import path from 'node:path'
 import { startDevServer } from '../src-main/dev/dev-server'
 import { launchChromium } from '../tests/helpers/chromium'
 import { seedPairs } from '../tests/helpers/seed-pairs'
+import { pct } from './bench-kit'
 
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 100_000)
 const RUNS = Number(process.env.BENCH_RUNS ?? 7)
@@ -51,9 +52,7 @@ window.rb = {
 `
 
 function stats(xs: number[]): { median: number; p95: number; min: number; max: number } {
-  const s = [...xs].sort((a, b) => a - b)
-  const at = (q: number): number => s[Math.min(s.length - 1, Math.floor(q * s.length))]!
-  return { median: at(0.5), p95: at(0.95), min: s[0]!, max: s.at(-1)! }
+  return { median: pct(xs, 50), p95: pct(xs, 95), min: Math.min(...xs), max: Math.max(...xs) }
 }
 
 async function main(): Promise<void> {
