@@ -129,6 +129,10 @@ async function main(): Promise<void> {
     return `${prefix} ${group}`
   }
   table('Held-out sets, per labelling batch', 'batch', heldOut, hOurs, hBase, batch)
+  // The courtesy-close and signature set ("sc-…") shares style names with the quote sets
+  // ("courtesy-close"), so the family table mixes them; this one reads it alone.
+  const scStyle = (c: LabelledCase): string | null => (c.id.startsWith('sc-') ? c.style : null)
+  table('Courtesy/signature set (sc-…), per style', 'style', heldOut, hOurs, hBase, scStyle)
 
   const corpus = loadCorpus()
   // The corpus labels keep the odd spaces of their inputs (nbsp in amounts), so the corpora are
