@@ -188,6 +188,27 @@ describe('courtesy closes and bare names', () => {
   })
 })
 
+describe('sign-offs the closing tables do not list', () => {
+  it.each([
+    ['Talk soon,\nEmily', 'an informal sign-off and a name'],
+    ['Thanks & regards,\nPriya Sharma', 'a joined sign-off and a full name'],
+    ['With kind regards,\nHans Weber\nNorthwind GmbH\n+49 30 1234 5678', 'a sign-off over a block'],
+    ['До связи,\nОльга', 'a Russian informal sign-off'],
+    ['С уважением и благодарностью,\nОльга Кузнецова', 'a longer Russian sign-off'],
+  ])('drops %j whole, not only the name under it (%s)', (sign) => {
+    expect(clean(`${BODY}\n\n${sign}`)).toEqual({ text: BODY, rules: ['signoff-line'] })
+  })
+
+  it.each([
+    ['Colours,\nRed\nGreen', 'a list of capitalised words'],
+    ['In short,\nYes', 'a short answer under a comma'],
+    ['Talk soon,\nEmily\n\nP.S. The strap is a bit loose.', 'a postscript under the sign-off'],
+  ])('keeps %j (%s)', (content) => {
+    const text = `${BODY}\n\n${content}`
+    expect(clean(text).text).toBe(text)
+  })
+})
+
 it('signature rule ids are unique', () => {
   const ids = SIGNATURE_RULES.map((r) => r.id)
   expect(new Set(ids).size).toBe(ids.length)

@@ -199,6 +199,33 @@ function bareName({ lines }: BottomLines): number {
   return above >= 0 && SENTENCE_OR_CLAUSE_END.test(lines[above] ?? '') ? end : -1
 }
 
+// A sign-off the closing tables do not list ("Talk soon,", "Thanks & regards,", "До связи,"):
+// a short capitalised line ending with a comma, no digits or sentence marks inside.
+const SIGNOFF_SHAPE = /^\p{Lu}[^\d.!?:;@]{0,38},$/u
+const SIGNOFF_MAX_WORDS = 4
+
+/**
+ * A sign-off paragraph: a sign-off-shaped line, then the writer's name (or team) on the next
+ * line, and below that nothing or contact/company lines. Without it the name below would go
+ * as a bare name or a contact block and leave "Talk soon," dangling as the last line.
+ */
+function signoffLine(bottom: BottomLines): number {
+  const { lines } = bottom
+  const isStart = (t: string): boolean =>
+    SIGNOFF_SHAPE.test(t) && t.split(/\s+/).length <= SIGNOFF_MAX_WORDS
+  const k = findAboveTail(bottom, isStart)
+  // Its own paragraph, under text.
+  if (k < 1 || lines[k - 1] !== '' || !hasTextAbove(lines, k)) return -1
+  const name = lines[k + 1] ?? ''
+  const first = (name.split(/\s/)[0] ?? '').toLowerCase()
+  if (NOT_NAMES.has(first)) return -1
+  if (!isNameLine(name) && !(isOrgLine(name) && mentionsCompanyOrRole(name))) return -1
+  // More than the name below: it must read as a signature block, not as a list of names.
+  const rest = lines.slice(k + 2).filter((t) => t !== '')
+  if (rest.length > 0 && !rest.some((t) => isContactLine(t) || mentionsCompanyOrRole(t))) return -1
+  return k
+}
+
 // prettier-ignore
 export const SIGNATURE_RULES: readonly SignatureRule[] = [
   { id: 'sig-dash', lang: 'any', kind: 'signature', find: sigDash },
@@ -218,6 +245,7 @@ export const SIGNATURE_RULES: readonly SignatureRule[] = [
   closingRule('en-closing', 'en', EN_CLOSINGS),
   closingRule('ru-closing', 'ru', RU_CLOSINGS),
   closingRule('fr-closing', 'fr', FR_CLOSINGS),
+  { id: 'signoff-line', lang: 'any', kind: 'signature', find: signoffLine },
   { id: 'contact-block', lang: 'any', kind: 'signature', find: contactBlock },
   { id: 'bare-name', lang: 'any', kind: 'signature', find: bareName },
 ]
