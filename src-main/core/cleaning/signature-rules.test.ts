@@ -142,6 +142,10 @@ describe('courtesy closes and bare names', () => {
     'Жду ответа.',
     'Хорошего дня!',
     'Всего хорошего!',
+    'Заранее благодарю)',
+    'Всего доброго))',
+    'Many thanks 🙂',
+    'Thank you so much 🙏',
   ])('keeps %j on the last line as part of the message', (close) => {
     const text = `${BODY}\n\n${close}`
     expect(clean(text).text).toBe(text)
@@ -152,6 +156,8 @@ describe('courtesy closes and bare names', () => {
     ['С уважением', 'a sign-off without a comma'],
     ['Thank you!\nAnna', 'a close with a name under it'],
     ['Looking forward to your reply,\nOlivia', 'a close turned sign-off'],
+    ['Many thanks 🙂\nGrace', 'a close with an emoji and a name under it'],
+    ['Благодарю)\nМарина', 'a close with a smiley and a name under it'],
     ['С уважением,\nАнна Смирнова\nСлужба поддержки', 'a sign-off, a name and a team'],
     ['Robert', 'a bare first name'],
     ['Николай', 'a bare Russian first name'],

@@ -98,9 +98,10 @@ function isLastLine(lines: readonly string[], index: number): boolean {
   return true
 }
 
-// A sentence ends it: "Thanks in advance.", "Спасибо!", "Хорошего дня!" (a sign-off ends with a
-// comma or nothing: "Best regards,", "С уважением").
-const SENTENCE_END = /[.!…]\s*[)\p{Extended_Pictographic}️]*$/u
+// A sentence ends it: "Thanks in advance.", "Спасибо!", "Хорошего дня!"; so does a smiley or
+// an emoji, which carries the same tone ("Спасибо)", "Thank you 🙂"). A sign-off ends with a
+// comma or nothing: "Best regards,", "С уважением".
+const SENTENCE_END = /(?:[.!…)]|\p{Extended_Pictographic})[\s)\p{Extended_Pictographic}\ufe0f]*$/u
 
 function closingRule(id: string, lang: RuleLang, phrases: readonly string[]): SignatureRule {
   const isClosing = closingMatcher(phrases)
