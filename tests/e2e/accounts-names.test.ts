@@ -20,7 +20,7 @@ beforeAll(async () => {
   h = await startHarness({
     hash: '#/accounts',
     before: (server) => {
-      // As a connect leaves them (`Gmail – <address>`), a real name, and the address as its name.
+      // As an older connect left them (`Gmail – <address>`), a real name, and the address as its name.
       const [, named, same] = seedAccounts(server.core.dbh, [PLAIN, NAMED, SAME])
       const rename = server.core.dbh.sqlite.prepare(
         `UPDATE accounts SET display_name = ? WHERE id = ?`,

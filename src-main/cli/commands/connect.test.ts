@@ -74,6 +74,9 @@ describe('replybase CLI: connect, accounts, disconnect', () => {
     const url = new URL(run.stdout[0]!)
     expect(url.origin + url.pathname).toBe(kit.fake.authUrl)
     expect(run.stdout[1]).toBe(MAILBOX)
+    expect(run.stderr).toMatch(
+      new RegExp(`^Connected ${MAILBOX.replace('.', '\\.')} \\(account \\d+\\)\\.$`, 'm'),
+    )
     expect(run.page?.status).toBe(200)
     expect(await kit.keychainEntry(MAILBOX)).toMatch(/"at":"ya29\./)
     // Nothing secret on the CLI's own output.

@@ -44,7 +44,10 @@ export const connectCommand: CliCommand = {
         io.err(`error: ${result.reason}: ${result.message}`)
         return 1
       }
-      io.err(`Connected ${result.account.displayName} (account ${result.account.id}).`)
+      const { email, displayName, id } = result.account
+      io.err(
+        `Connected ${displayName === email ? email : `${displayName} <${email}>`} (account ${id}).`,
+      )
       io.out(result.account.email)
       return 0
     } finally {

@@ -102,7 +102,7 @@ describe('accounts service via the API', () => {
         id: account.id,
         provider: 'gmail',
         email: MAILBOX,
-        displayName: `Gmail – ${MAILBOX}`,
+        displayName: MAILBOX,
         status: 'active',
         statusReason: null,
         lastSyncAt: summary.finished_at,

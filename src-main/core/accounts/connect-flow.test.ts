@@ -80,7 +80,8 @@ describe('gmail connect: success', () => {
       account: { email: MAILBOX, status: 'active', provider: 'gmail' },
     })
     if (!result.ok) return
-    expect(result.account.displayName).toBe(`Gmail – ${MAILBOX}`)
+    // The primary address carries no name in Google: the account is named by its address.
+    expect(result.account.displayName).toBe(MAILBOX)
     expect(waiting).toEqual([authUrl])
     expect(changed).toEqual([{ accountId: result.account.id }])
 
@@ -148,6 +149,26 @@ describe('gmail connect: success', () => {
     })
     const { result } = await connectVia(core)
     expect(result).toMatchObject({ ok: true, account: { email: MAILBOX } })
+  })
+
+  it("takes the mailbox owner's name from Gmail, also over the made-up name of an older connect", async () => {
+    kit.fake.addMailbox(MAILBOX, { displayName: 'Greenleaf Support' })
+    try {
+      const core = kit.core()
+      core.dbh.sqlite
+        .prepare(
+          `INSERT INTO accounts (provider, email, display_name, status) VALUES ('gmail', ?, ?, 'disabled')`,
+        )
+        .run(MAILBOX, `Gmail – ${MAILBOX}`)
+      const { result } = await connectVia(core)
+      expect(result).toMatchObject({
+        ok: true,
+        account: { email: MAILBOX, displayName: 'Greenleaf Support', status: 'active' },
+      })
+      expect(accountRows(core)).toBe(1)
+    } finally {
+      kit.fake.addMailbox(MAILBOX, { displayName: '' })
+    }
   })
 
   it('keeps the stored refresh token when a re-consent returns none, and stays one account', async () => {

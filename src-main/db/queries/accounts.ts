@@ -47,9 +47,19 @@ export interface ConnectedAccount {
   grantedScopes: string[]
 }
 
+/** The name a connect gave accounts before it took the mailbox's own. */
+const oldDefaultName = (email: string) => `Gmail – ${email}`
+
+/** The name on the mailbox's primary address (its owner's, as Gmail shows it), or the address. */
+function mailboxName(input: ConnectedAccount): string {
+  const primary = input.sendAs.find((a) => a.isPrimary)
+  return primary?.displayName?.trim() || input.email
+}
+
 /**
- * Upserts by (provider, email): a new account is active as `Gmail – <address>`; an existing
- * one becomes active again with its data, cursor and display name kept.
+ * Upserts by (provider, email): a new account is active under its mailbox's name; an existing
+ * one becomes active again with its data, cursor and display name kept (a name a connect once
+ * made up, `Gmail – <address>`, gives way to the mailbox's).
  */
 export function upsertConnectedAccount(
   dbh: DbHandle,
@@ -66,7 +76,15 @@ export function upsertConnectedAccount(
       const meta = { ...parseMeta(existing.meta), ...connectedMeta }
       dbh.db
         .update(accounts)
-        .set({ status: 'active', statusReason: null, meta: JSON.stringify(meta), updatedAt: now })
+        .set({
+          status: 'active',
+          statusReason: null,
+          meta: JSON.stringify(meta),
+          updatedAt: now,
+          ...(existing.displayName === oldDefaultName(existing.email)
+            ? { displayName: mailboxName(input) }
+            : {}),
+        })
         .where(eq(accounts.id, existing.id))
         .run()
       return { row: getAccountRow(dbh, existing.id)!, created: false }
@@ -76,7 +94,7 @@ export function upsertConnectedAccount(
       .values({
         provider: 'gmail',
         email: input.email,
-        displayName: `Gmail – ${input.email}`,
+        displayName: mailboxName(input),
         status: 'active',
         meta: JSON.stringify(connectedMeta),
       })

@@ -53,8 +53,10 @@ type Op = (api: ControlApi, body: unknown) => unknown
 
 const OPS: Record<string, Op> = {
   addMailbox: (api, b) => {
-    const p = email.extend({ aliases: z.array(alias).optional() }).parse(b)
-    api.addMailbox(p.email, { aliases: p.aliases })
+    const p = email
+      .extend({ aliases: z.array(alias).optional(), displayName: z.string().optional() })
+      .parse(b)
+    api.addMailbox(p.email, { aliases: p.aliases, displayName: p.displayName })
     return {}
   },
   addAlias: (api, b) => {

@@ -35,6 +35,7 @@ export function createControl(s: ControlState): ControlApi {
   const api: ControlApi = {
     addMailbox(email, opts) {
       const b = ensure(email)
+      if (opts?.displayName !== undefined) b.sendAs[0]!.displayName = opts.displayName
       for (const a of opts?.aliases ?? []) {
         if (!b.sendAs.some((x) => x.sendAsEmail === a.sendAsEmail)) b.addAlias(a)
       }

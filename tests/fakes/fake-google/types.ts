@@ -116,7 +116,8 @@ export interface FakeStats {
 }
 
 export interface ControlApi {
-  addMailbox(email: string, opts?: { aliases?: AliasInput[] }): void
+  /** `displayName`: the name on the primary address, as the Google account shows it. */
+  addMailbox(email: string, opts?: { aliases?: AliasInput[]; displayName?: string }): void
   addAlias(email: string, alias: AliasInput): void
   addMessage(email: string, msg: AddMessageInput): string
   addMessages(email: string, msgs: AddMessageInput[]): string[]
