@@ -2,7 +2,8 @@
 // that writes slowly: the sources and the first words appear while the model is still writing,
 // the finished draft shows its tokens and takes a thumbs up or down, every draft is kept under
 // "Recent drafts" with its sources a click away, and an approved pair shows how its drafts were
-// judged; in English and in Russian.
+// judged; on a wide window the draft and its sources stand beside the inputs, on a small one
+// below them; in English and in Russian.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedAccounts, seedPair } from '../helpers/seed-pairs'
 import type { FakeOpenAI } from '../fakes/fake-openai/server'
@@ -10,6 +11,7 @@ import { startAiHarness, type AiHarness } from './fixtures'
 import { AppShell } from './pages/app-shell'
 import { KbPage } from './pages/kb-page'
 import { seriousViolations } from './pages/axe-scope'
+import { layoutProblems } from './pages/layout-probe'
 
 let h: AiHarness
 let openai: FakeOpenAI
@@ -64,6 +66,25 @@ afterAll(() => h?.close())
 const streaming = () => h.page.getByTestId('draft-streaming')
 const recentItem = (id: number) =>
   h.page.getByTestId('recent-drafts').locator(`details[data-id="${id}"]`)
+type Box = { left: number; right: number; top: number; bottom: number }
+/** Where the paste box, the draft text and its sources are, with the page scrolled to the top. */
+const draftBoxes = () =>
+  h.page.evaluate(() => {
+    document.querySelector('.content')?.scrollTo(0, 0)
+    const box = (id: string): Box => {
+      const r = document.querySelector(`[data-testid="${id}"]`)!.getBoundingClientRect()
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom }
+    }
+    return {
+      paste: box('draft-input'),
+      text: box('draft-text'),
+      sources: box('draft-sources'),
+      draft: box('draft'),
+      window: { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight },
+    }
+  })
+const inside = (b: Box, w: Box): boolean =>
+  b.left >= w.left && b.top >= w.top && b.right <= w.right && b.bottom <= w.bottom
 const storedDrafts = async () => {
   const r = await h.server.dispatch('ai.drafts', {})
   if (!r.ok) throw new Error(r.error.message)
@@ -160,4 +181,65 @@ describe('drafts as they are written', () => {
     await expect.poll(() => shell.headingText()).toBe('Черновики')
     expect(await h.page.evaluate(() => location.hash)).toBe('#/drafts')
   })
+})
+
+describe('the draft beside the inputs on a wide window', () => {
+  const SIZES = [
+    [1024, 640],
+    [1920, 1200],
+    [2560, 1440],
+  ] as const
+  /** Screenshots at each size for a person to look at; nothing scrolls sideways or is cut. */
+  const shots = async (what: string, language: string): Promise<void> => {
+    const found: string[] = []
+    for (const [width, height] of SIZES) {
+      await h.page.setViewportSize({ width, height })
+      for (const p of await layoutProblems(h.page)) found.push(`${width}×${height}: ${p}`)
+      await h.screenshot(`screenshots/${what}-${language}-${width}x${height}`)
+    }
+    expect(found).toEqual([])
+  }
+
+  it.each(['en', 'ru'] as const)(
+    'at 1920×1200 the finished draft and its sources sit beside the paste box, at 1024×640 below it, in %s',
+    { timeout: 60_000 },
+    async (language) => {
+      await h.server.dispatch('settings.update', { language })
+      openai.set({ tokenIntervalMs: 0, reply: () => `${language}: ${words(60, 'word')}` })
+      // A fresh page: no draft yet.
+      await h.page.setViewportSize({ width: 1920, height: 1200 })
+      await h.page.reload()
+      await h.page.getByTestId('recent-drafts').locator('details, p').first().waitFor()
+      await h.page.waitForFunction(() => document.querySelector('.state-loading') === null)
+      await shots('drafts-empty', language)
+
+      await h.page.setViewportSize({ width: 1920, height: 1200 })
+      await kb.pasteAndDraft('Where is my order? The delivery is late.')
+      await expect.poll(() => kb.draftText()).toBe(`${language}: ${words(60, 'word')}`)
+      await h.page.getByTestId('draft-sources').locator('li').first().waitFor()
+      const wide = await draftBoxes()
+      // Beside: wholly to the right of the paste box, level with it, all in view at once.
+      expect(wide.text.left).toBeGreaterThanOrEqual(wide.paste.right)
+      expect(wide.sources.left).toBeGreaterThanOrEqual(wide.paste.right)
+      expect(wide.draft.top).toBeLessThan(wide.paste.bottom)
+      expect(wide.draft.bottom).toBeGreaterThan(wide.paste.top)
+      for (const b of [wide.paste, wide.text, wide.sources])
+        expect(inside(b, wide.window)).toBe(true)
+      // The keyboard still goes from the inputs to the draft: Tab from the button lands on its text.
+      await h.page.getByTestId('draft-submit').focus()
+      await h.page.keyboard.press('Tab')
+      expect(await h.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+        'draft-text',
+      )
+
+      await h.page.setViewportSize({ width: 1024, height: 640 })
+      const narrow = await draftBoxes()
+      // Stacked as on any window: the draft under the paste box, in the same column.
+      expect(narrow.text.top).toBeGreaterThanOrEqual(narrow.paste.bottom)
+      expect(narrow.sources.top).toBeGreaterThanOrEqual(narrow.text.bottom)
+      expect(narrow.text.left).toBeLessThan(narrow.paste.right)
+      expect(narrow.sources.left).toBeLessThan(narrow.paste.right)
+      await shots('drafts-done', language)
+    },
+  )
 })

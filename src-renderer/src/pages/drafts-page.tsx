@@ -26,7 +26,7 @@ export function DraftsPage() {
     if (text.trim()) void useKb.getState().requestDraft({ text })
   }
   return (
-    <section className="page" aria-labelledby="drafts-title" data-testid="drafts-page">
+    <section className="page drafts-page" aria-labelledby="drafts-title" data-testid="drafts-page">
       <h1 id="drafts-title">{t('kb.draftsTitle')}</h1>
       <p className="muted">{t('kb.draftsIntro')}</p>
       {aiEnabled === false && (
@@ -37,38 +37,49 @@ export function DraftsPage() {
           </button>
         </p>
       )}
-      <UnansweredList
-        onPick={(m) => {
-          setText(m.text)
-          void useKb.getState().requestDraft({ messageId: m.id })
-        }}
-      />
-      <form className="card" onSubmit={submit}>
-        <label className="field field-wide">
-          <span>{t('kb.pasteLabel')}</span>
-          <textarea
-            rows={8}
-            value={text}
-            maxLength={MAX_TEXT}
-            spellCheck={false}
-            placeholder={t('kb.pastePlaceholder')}
-            data-testid="draft-input"
-            onChange={(e) => setText(e.target.value)}
+      {/* Inputs first, then the draft: one column, or two side by side on a wide window. */}
+      <div className="drafts-columns">
+        <div className="drafts-inputs">
+          <UnansweredList
+            onPick={(m) => {
+              setText(m.text)
+              void useKb.getState().requestDraft({ messageId: m.id })
+            }}
           />
-        </label>
-        <div className="toolbar">
-          <button
-            type="submit"
-            className="primary"
-            disabled={!text.trim() || (drafting && draftFor === 'box')}
-            data-testid="draft-submit"
-          >
-            {t('kb.draftAction')}
-          </button>
+          <form className="card drafts-paste" onSubmit={submit}>
+            <label className="field field-wide">
+              <span>{t('kb.pasteLabel')}</span>
+              <textarea
+                rows={8}
+                value={text}
+                maxLength={MAX_TEXT}
+                spellCheck={false}
+                placeholder={t('kb.pastePlaceholder')}
+                data-testid="draft-input"
+                onChange={(e) => setText(e.target.value)}
+              />
+            </label>
+            <div className="toolbar">
+              <button
+                type="submit"
+                className="primary"
+                disabled={!text.trim() || (drafting && draftFor === 'box')}
+                data-testid="draft-submit"
+              >
+                {t('kb.draftAction')}
+              </button>
+            </div>
+          </form>
         </div>
-        {draftFor === 'box' && <DraftStatus />}
-      </form>
-      <RecentDrafts />
+        <div className="drafts-output">
+          {draftFor === 'box' && (
+            <div className="card drafts-current">
+              <DraftStatus />
+            </div>
+          )}
+          <RecentDrafts />
+        </div>
+      </div>
       <SourcePairDialog />
     </section>
   )
