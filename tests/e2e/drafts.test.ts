@@ -205,7 +205,7 @@ describe('the draft beside the inputs on a wide window', () => {
     { timeout: 60_000 },
     async (language) => {
       await h.server.dispatch('settings.update', { language })
-      openai.set({ tokenIntervalMs: 0, reply: () => `${language}: ${words(60, 'word')}` })
+      openai.set({ tokenIntervalMs: 30, reply: () => `${language}: ${words(60, 'word')}` })
       // A fresh page: no draft yet.
       await h.page.setViewportSize({ width: 1920, height: 1200 })
       await h.page.reload()
@@ -215,7 +215,10 @@ describe('the draft beside the inputs on a wide window', () => {
 
       await h.page.setViewportSize({ width: 1920, height: 1200 })
       await kb.pasteAndDraft('Where is my order? The delivery is late.')
-      await expect.poll(() => kb.draftText()).toBe(`${language}: ${words(60, 'word')}`)
+      await streaming().getByTestId('draft-text').filter({ hasText: 'word' }).waitFor()
+      await h.screenshot(`screenshots/drafts-streaming-${language}-1920x1200`)
+      await h.page.getByTestId('draft').waitFor({ timeout: 10_000 })
+      expect(await kb.draftText()).toBe(`${language}: ${words(60, 'word')}`)
       await h.page.getByTestId('draft-sources').locator('li').first().waitFor()
       const wide = await draftBoxes()
       // Beside: wholly to the right of the paste box, level with it, all in view at once.
