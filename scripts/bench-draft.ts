@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const fake = await startFakeOpenAI({ firstTokenDelayMs: modelMs, tokenIntervalMs: 5 })
   process.stderr.write(`seeding ${n.toLocaleString('en-US')} approved pairs…\n`)
   seededDataDir(dir, n, { status: 'approved', seed: 31 })
-  const core = await startKbCore({ dataDir: dir, fake, transport: 'cli' })
+  const core = await startKbCore({ dataDir: dir, openai: fake, transport: 'cli' })
   const dispatch = dispatcherOf(core)
   const { value: must } = apiCalls(() => dispatch)
   try {

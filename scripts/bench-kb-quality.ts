@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { startFakeOpenAI } from '../tests/fakes/fake-openai/server'
 import { windowUtilisation } from '../tests/fakes/fake-openai/token-rate-limit'
-import { startKbCore, type KbProvider } from '../tests/helpers/kb-core'
+import { startKbCore } from '../tests/helpers/kb-core'
 import {
   evaluateRetrieval,
   indexRetrievalSet,
@@ -46,7 +46,7 @@ export async function embeddingThroughput(opts: {
   })
   const core = await startKbCore({
     dataDir: dir,
-    fake,
+    openai: fake,
     env: { REPLYBASE_OPENAI_RATE_WINDOW_MS: String(opts.windowMs) },
     transport: 'cli',
   })
@@ -90,8 +90,7 @@ export async function retrievalQuality(provider?: {
 }): Promise<RetrievalReport> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'replybase-bench-p5-'))
   const fake = provider ? null : await startFakeOpenAI()
-  const target: KbProvider = provider ?? fake!
-  const core = await startKbCore({ dataDir: dir, fake: target, transport: 'cli' })
+  const core = await startKbCore({ dataDir: dir, openai: provider ?? fake!, transport: 'cli' })
   try {
     const set = loadRetrievalSet()
     return await evaluateRetrieval(core, set, await indexRetrievalSet(core, set))

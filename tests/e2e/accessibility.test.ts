@@ -5,6 +5,7 @@
 // page, rule and element.
 import AxeBuilder from '@axe-core/playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { setAccountStatus } from '../../src-main/db/queries/accounts'
 import { seedAccounts, seedPairs } from '../helpers/seed-pairs'
 import { startHarness, type Harness } from './harness'
 import { AppShell } from './pages/app-shell'
@@ -28,12 +29,8 @@ beforeAll(async () => {
         'paused@shop.example',
         'failing@shop.example',
       ])
-      server.core.dbh.sqlite
-        .prepare(`UPDATE accounts SET status = ?, status_reason = ? WHERE id = ?`)
-        .run('disabled', null, paused)
-      server.core.dbh.sqlite
-        .prepare(`UPDATE accounts SET status = ?, status_reason = ? WHERE id = ?`)
-        .run('error', 'token_revoked', failing)
+      setAccountStatus(server.core.dbh, paused!, 'disabled', null)
+      setAccountStatus(server.core.dbh, failing!, 'error', 'token_revoked')
     },
   })
   shell = new AppShell(h.page)

@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ARTIFACTS } from '../helpers/chromium'
+import { setAccountStatus } from '../../src-main/db/queries/accounts'
 import { seedAccounts, seedPairs } from '../helpers/seed-pairs'
 import { startHarness, type Harness } from './harness'
 import { AppShell } from './pages/app-shell'
@@ -43,11 +44,8 @@ beforeAll(async () => {
         'paused@shop.example',
         'failing@shop.example',
       ])
-      const setStatus = server.core.dbh.sqlite.prepare(
-        `UPDATE accounts SET status = ?, status_reason = ? WHERE id = ?`,
-      )
-      setStatus.run('disabled', null, paused)
-      setStatus.run('error', 'token_revoked', failing)
+      setAccountStatus(server.core.dbh, paused!, 'disabled', null)
+      setAccountStatus(server.core.dbh, failing!, 'error', 'token_revoked')
     },
   })
   shell = new AppShell(h.page)

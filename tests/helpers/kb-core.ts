@@ -15,11 +15,11 @@ export function memoryKeychain(): KeychainBackend {
 }
 
 /** Where the core's OpenAI requests go: the fake, or a provider's base URL and key. */
-export type KbProvider = FakeOpenAI | { baseUrl: string; apiKey: string }
+type KbProvider = FakeOpenAI | { baseUrl: string; apiKey: string }
 
 export async function startKbCore(opts: {
   dataDir: string
-  fake: KbProvider
+  openai: KbProvider
   env?: NodeJS.ProcessEnv
   transport?: Core['transport']
   /** Off: the key is stored but AI features wait for the test to turn them on. */
@@ -29,13 +29,15 @@ export async function startKbCore(opts: {
     dataDir: opts.dataDir,
     env: {
       REPLYBASE_KEYCHAIN_SERVICE: 'ReplyBase-kb',
-      REPLYBASE_OPENAI_BASE_URL: opts.fake.baseUrl,
+      REPLYBASE_OPENAI_BASE_URL: opts.openai.baseUrl,
       ...opts.env,
     },
     keychain: memoryKeychain(),
     transport: opts.transport ?? 'bridge',
   })
-  await core.ai.saveOpenAI({ apiKey: 'apiKey' in opts.fake ? opts.fake.apiKey : FAKE_OPENAI_KEY })
+  await core.ai.saveOpenAI({
+    apiKey: 'apiKey' in opts.openai ? opts.openai.apiKey : FAKE_OPENAI_KEY,
+  })
   if (opts.aiEnabled ?? true) await core.settings.update({ aiEnabled: true })
   return core
 }

@@ -29,7 +29,7 @@ const chatBodies = (): Body[] =>
 beforeAll(async () => {
   fake = await startFakeOpenAI()
   // The key is stored; AI stays off until the tests have seen nothing sent.
-  core = await startKbCore({ dataDir: tmp.dir, fake, aiEnabled: false })
+  core = await startKbCore({ dataDir: tmp.dir, openai: fake, aiEnabled: false })
   dispatch = dispatcherOf(core)
   const [accountId] = seedAccounts(core.dbh, ['support@shop.example'])
   const a = accountId!

@@ -3,11 +3,9 @@
 // hundred best re-ranked by exact cosine distance in SQLite. A float scan of 100,000 × 512
 // vectors costs ~130 ms a query on two cores; the bit scan costs a few milliseconds and finds
 // nearly all of the same top results (`npm run bench:kb` prints both, and the overlap).
-// The index follows the table: when the set of embedded pairs changes (a pair embedded,
-// edited, rejected), the next search rebuilds it. A pair whose text changed is dropped and
-// embedded again, which changes the set twice; should both happen between two searches, its
-// old bits stay until the next change. Its score is exact either way: only whether it is
-// among the candidates rests on the bits.
+// The index follows the table: every vector written or removed (a pair embedded, edited,
+// rejected) bumps its model's version in pair_embedding_indexes, and the next search rebuilds
+// the bits.
 import type { DbHandle } from '../../db/connection'
 import { eachEmbedding, embeddingsSignature } from '../../db/queries/pair-embeddings'
 

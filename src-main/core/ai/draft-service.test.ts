@@ -23,7 +23,7 @@ const { value } = apiCalls(() => dispatch)
 
 beforeAll(async () => {
   fake = await startFakeOpenAI()
-  core = await startKbCore({ dataDir: tmp.dir, fake })
+  core = await startKbCore({ dataDir: tmp.dir, openai: fake })
   dispatch = dispatcherOf(core)
   accountId = seedAccounts(core.dbh, ['support@shop.example'])[0]!
   pairs.delivery = seedPair(core.dbh, {

@@ -22,7 +22,7 @@ beforeAll(async () => {
   fake = await startFakeOpenAI({ tpmLimit: LIMIT, tpmWindowMs: WINDOW_MS })
   core = await startKbCore({
     dataDir: tmp.dir,
-    fake,
+    openai: fake,
     env: {
       REPLYBASE_OPENAI_RATE_WINDOW_MS: String(WINDOW_MS),
       REPLYBASE_OPENAI_MAX_RETRIES: '0',

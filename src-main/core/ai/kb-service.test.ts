@@ -31,7 +31,7 @@ beforeAll(async () => {
   // The key is stored; AI stays off until the first test has seen nothing sent.
   core = await startKbCore({
     dataDir: tmp.dir,
-    fake,
+    openai: fake,
     env: { REPLYBASE_OPENAI_MAX_RETRIES: '0' },
     aiEnabled: false,
   })
@@ -147,7 +147,7 @@ describe('the embeddings index', () => {
     fake.set({ mode: 'rate_limited', retryAfterSeconds: 1, sdkRetries: true })
     const retrying = await startKbCore({
       dataDir: tmp.dir,
-      fake,
+      openai: fake,
       env: { REPLYBASE_OPENAI_MAX_RETRIES: '2' },
     })
     try {

@@ -22,7 +22,7 @@ let report: RetrievalReport
 
 beforeAll(async () => {
   fake = await startFakeOpenAI()
-  core = await startKbCore({ dataDir: tmp.dir, fake })
+  core = await startKbCore({ dataDir: tmp.dir, openai: fake })
   const set = loadRetrievalSet()
   report = await evaluateRetrieval(core, set, await indexRetrievalSet(core, set))
 })
